@@ -1,0 +1,74 @@
+"""Entry point: page config, navigation over pages/, and the sidebar every page shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from core.i18n import LANGUAGES, Translator, language_for_locale
+from ui import cache, state
+from ui.errors import show_error
+
+PAGES_DIR = Path(__file__).parent / "pages"
+
+# (file stem, icon, title key); the order is the learning path.
+PAGES = [
+    ("home", ":material/school:", "nav.home"),
+    ("dataset", ":material/grid_view:", "nav.dataset"),
+    ("neuron", ":material/linear_scale:", "nav.neuron"),
+    ("convolution", ":material/filter_center_focus:", "nav.convolution"),
+    ("model", ":material/account_tree:", "nav.model"),
+    ("train", ":material/model_training:", "nav.train"),
+    ("sketch", ":material/draw:", "nav.sketch"),
+]
+
+
+def language_picker() -> Translator:
+    """The English / 中文 switch. `?lang=zh` in the URL chooses, else the browser's locale."""
+    if state.LANG_KEY not in st.session_state:
+        requested = st.query_params.get(state.LANG_KEY)
+        st.session_state[state.LANG_KEY] = (
+            requested if requested in LANGUAGES else language_for_locale(st.context.locale)
+        )
+    st.sidebar.segmented_control(
+        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=state.LANG_KEY,
+        required=True,
+    )
+    st.query_params[state.LANG_KEY] = st.session_state[state.LANG_KEY]  # a refresh keeps it
+    return state.translator()
+
+
+def sidebar_status(t: Translator) -> None:
+    """Which device would train, and which model the pages use."""
+    _, name = cache.device()
+    st.sidebar.caption(t("sidebar.device", name=name))
+    try:
+        _, meta, source = state.active_model()
+    except Exception as err:  # a damaged weights file must not hide the rest of the app
+        show_error(err, t)
+        return
+    if source == "session":
+        st.sidebar.caption(t("sidebar.model_session", acc=meta.get("test_accuracy", "?")))
+    else:
+        st.sidebar.caption(t("sidebar.model_pretrained", acc=meta.get("test_accuracy", "?")))
+
+
+def main() -> None:
+    st.set_page_config(page_title="Neural network explainer", page_icon=":material/neurology:",
+                       layout="wide")
+    t = language_picker()
+    pages = [
+        st.Page(PAGES_DIR / f"{stem}.py", title=t(title_key), icon=icon, default=stem == "home")
+        for stem, icon, title_key in PAGES
+        if (PAGES_DIR / f"{stem}.py").exists()
+    ]
+    page = st.navigation(pages)
+    sidebar_status(t)
+    try:
+        page.run()
+    except Exception as err:  # Stop/Rerun are BaseExceptions and pass through untouched
+        show_error(err, t)
+
+
+main()

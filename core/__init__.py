@@ -1,0 +1,1 @@
+"""The explainer's logic: data, models, training, filters, preprocessing. No Streamlit here."""

@@ -1,0 +1,1 @@
+"""Altair chart builders, one module per topic: data in, chart out. Nothing here draws."""

@@ -1,0 +1,53 @@
+"""The English / 中文 text catalogue: every string a learner reads.
+
+Each page keeps its strings in `core/text/<page>.py` as `TEXT = {key: (english, chinese)}`;
+this module merges them into one catalogue and looks keys up. Keys are prefixed with the
+page's name (`neuron.title`), so two pages never collide. Values may hold `str.format`
+fields, which must be the same in both languages (a test checks).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from core import text as _text_package
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+DEFAULT_LANGUAGE = "en"
+
+
+def _merge_catalogue() -> dict[str, dict[str, str]]:
+    catalogue: dict[str, dict[str, str]] = {}
+    for module_info in sorted(pkgutil.iter_modules(_text_package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{_text_package.__name__}.{module_info.name}")
+        for key, (english, chinese) in module.TEXT.items():
+            if key in catalogue:
+                raise ValueError(f"text key {key!r} is defined twice")
+            catalogue[key] = {"en": english, "zh": chinese}
+    return catalogue
+
+
+CATALOGUE = _merge_catalogue()
+
+
+def language_for_locale(locale: str | None) -> str:
+    """The app language for a browser locale such as "zh-CN" or "en-GB"."""
+    return "zh" if (locale or "").lower().startswith("zh") else DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str, **fields: object) -> str:
+    """The text for `key` in `lang`, with `fields` filled in."""
+    entry = CATALOGUE[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**fields) if fields else text
+
+
+class Translator:
+    """`t("key", n=3)` in one language; pages create one per run."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+    def __call__(self, key: str, **fields: object) -> str:
+        return translate(key, self.lang, **fields)

@@ -1,0 +1,1 @@
+"""The UI text of each page, `TEXT = {key: (english, chinese)}`; merged by `core.i18n`."""

@@ -1,0 +1,32 @@
+"""Run one page of the app in Streamlit's AppTest, in a chosen language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core.i18n import translate
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE_STEMS = ["home", "dataset", "neuron", "convolution", "model", "train", "sketch"]
+
+
+def open_page(stem: str, lang: str, timeout: float = 120, state: dict | None = None) -> AppTest:
+    """The app, switched to `pages/<stem>.py` in `lang`, after its first full run."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.session_state["lang"] = lang
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(f"pages/{stem}.py")
+    at.run()
+    return at
+
+
+def assert_rendered(at: AppTest, lang: str) -> None:
+    """No exception, and not the app's own "something went wrong" message."""
+    assert not at.exception, [e.value for e in at.exception]
+    crash = translate("error.unexpected", lang)
+    assert all(crash not in e.value for e in at.error), [e.value for e in at.error]

@@ -1,0 +1,23 @@
+"""Every page opens in a real browser, in both languages, without an error element."""
+
+import pytest
+
+from core.i18n import LANGUAGES, translate
+from tests.apptest import PAGE_STEMS, ROOT
+from tests.e2e.conftest import screenshot, wait_for_app
+
+EXISTING = [stem for stem in PAGE_STEMS if (ROOT / "pages" / f"{stem}.py").exists()]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+@pytest.mark.parametrize("stem", EXISTING)
+def test_page_opens_in_browser(page, app_url: str, stem: str, lang: str) -> None:
+    path = "" if stem == "home" else stem
+    page.goto(f"{app_url}/{path}?lang={lang}")
+    wait_for_app(page)
+    # every page's title is its catalogue entry "<stem>.title", in the chosen language
+    page.locator("h1").filter(has_text=translate(f"{stem}.title", lang)).first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert translate("error.unexpected", lang) not in page.inner_text("body")
+    screenshot(page, f"{stem}-{lang}")

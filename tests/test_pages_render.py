@@ -1,0 +1,16 @@
+"""Every registered page renders in both languages without an exception."""
+
+import pytest
+
+from core.i18n import LANGUAGES
+from tests.apptest import ROOT, PAGE_STEMS, assert_rendered, open_page
+
+EXISTING = [stem for stem in PAGE_STEMS if (ROOT / "pages" / f"{stem}.py").exists()]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+@pytest.mark.parametrize("stem", EXISTING)
+def test_page_renders(stem: str, lang: str) -> None:
+    at = open_page(stem, lang)
+    assert_rendered(at, lang)
+    assert at.title, f"{stem} shows no title"

@@ -1,0 +1,24 @@
+"""Friendly, translated messages for the errors a learner can meet."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from core.checkpoint import CheckpointError
+from core.data import DataFileError
+from core.i18n import Translator
+
+log = logging.getLogger("explainer")
+
+
+def show_error(err: Exception, t: Translator) -> None:
+    """Tell the learner what went wrong and what to do, without a traceback."""
+    if isinstance(err, DataFileError):
+        st.error(t(f"error.data_{err.problem}", file=err.path.name, folder=err.path.parent))
+    elif isinstance(err, CheckpointError):
+        st.error(t(f"error.checkpoint_{err.problem}", detail=err.detail))
+    else:
+        log.exception("unexpected error while running a page")
+        st.error(t("error.unexpected"))

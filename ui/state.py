@@ -1,0 +1,35 @@
+"""Per-session state every page reads: the language and the active model."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.i18n import Translator
+
+LANG_KEY = "lang"
+TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this session
+
+
+def translator() -> Translator:
+    """The `t(key, **fields)` function for the language chosen in the sidebar."""
+    return Translator(st.session_state.get(LANG_KEY, "en"))
+
+
+def set_session_model(model, meta: dict) -> None:
+    """Make a model trained or uploaded in this session the active one."""
+    st.session_state[TRAINED_MODEL_KEY] = (model, meta)
+
+
+def active_model():
+    """(model, meta, source): the session's own model if there is one, else the pretrained.
+
+    `source` is "session" or "pretrained". Raises `CheckpointError` when the pretrained
+    file is missing or damaged and no session model exists.
+    """
+    if TRAINED_MODEL_KEY in st.session_state:
+        model, meta = st.session_state[TRAINED_MODEL_KEY]
+        return model, meta, "session"
+    from ui.cache import pretrained_model
+
+    model, meta = pretrained_model()
+    return model, meta, "pretrained"
