@@ -8,6 +8,7 @@ from core.i18n import Translator
 
 LANG_KEY = "lang"
 TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this session
+SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [28, 28] in [0, 1]
 
 
 def translator() -> Translator:
