@@ -24,19 +24,23 @@ PAGES = [
 ]
 
 
-def language_picker() -> Translator:
-    """The English / 中文 switch. `?lang=zh` in the URL chooses, else the browser's locale."""
+def chosen_language() -> Translator:
+    """The language: the sidebar's choice, else `?lang=zh` in the URL, else the browser's locale."""
     if state.LANG_KEY not in st.session_state:
         requested = st.query_params.get(state.LANG_KEY)
         st.session_state[state.LANG_KEY] = (
             requested if requested in LANGUAGES else language_for_locale(st.context.locale)
         )
+    return state.translator()
+
+
+def language_picker() -> None:
+    """The English / 中文 switch; the URL keeps the choice, so a refresh keeps it too."""
     st.sidebar.segmented_control(
         "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=state.LANG_KEY,
         required=True,
     )
-    st.query_params[state.LANG_KEY] = st.session_state[state.LANG_KEY]  # a refresh keeps it
-    return state.translator()
+    st.query_params[state.LANG_KEY] = st.session_state[state.LANG_KEY]
 
 
 def sidebar_status(t: Translator) -> None:
@@ -57,13 +61,14 @@ def sidebar_status(t: Translator) -> None:
 def main() -> None:
     st.set_page_config(page_title="Neural network explainer", page_icon=":material/neurology:",
                        layout="wide")
-    t = language_picker()
+    t = chosen_language()
     pages = [
         st.Page(PAGES_DIR / f"{stem}.py", title=t(title_key), icon=icon, default=stem == "home")
         for stem, icon, title_key in PAGES
         if (PAGES_DIR / f"{stem}.py").exists()
     ]
     page = st.navigation(pages)
+    language_picker()
     sidebar_status(t)
     try:
         page.run()

@@ -21,3 +21,16 @@ def test_page_opens_in_browser(page, app_url: str, stem: str, lang: str) -> None
     assert page.locator("[data-testid='stException']").count() == 0
     assert translate("error.unexpected", lang) not in page.inner_text("body")
     screenshot(page, f"{stem}-{lang}")
+
+
+@pytest.mark.e2e
+def test_language_switch_keeps_page_and_survives_refresh(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?lang=en")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_role("radio", name="中文").click()
+    page.locator("h1").filter(has_text=translate("home.title", "zh")).first.wait_for()
+    assert "lang=zh" in page.url
+    page.reload()
+    wait_for_app(page)
+    page.locator("h1").filter(has_text=translate("home.title", "zh")).first.wait_for()
+    assert "训练设备" in page.get_by_test_id("stSidebar").inner_text()
