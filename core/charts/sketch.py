@@ -1,0 +1,85 @@
+"""Charts and pictures of the sketch page: probabilities, the rotation sweep, feature-map tiles."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+from matplotlib import colormaps
+
+HIGHLIGHT = "#e4572e"  # the predicted digit's bar
+PLAIN = "#8fa8c8"
+
+
+def probability_bars(probabilities: np.ndarray, digit_title: str, probability_title: str,
+                     height: int = 220) -> alt.Chart:
+    """Ten bars, one per digit, the most probable one highlighted; exact values on hover."""
+    probabilities = np.asarray(probabilities, dtype=float)
+    frame = pd.DataFrame({
+        "digit": [str(d) for d in range(10)],
+        "probability": probabilities,
+        "top": probabilities == probabilities.max(),
+    })
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("digit:N", title=digit_title, sort=None, axis=alt.Axis(labelAngle=0, labelFontSize=14)),
+        y=alt.Y("probability:Q", title=probability_title, scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%")),
+        color=alt.condition("datum.top", alt.value(HIGHLIGHT), alt.value(PLAIN)),
+        tooltip=[alt.Tooltip("digit:N", title=digit_title),
+                 alt.Tooltip("probability:Q", title=probability_title, format=".2%")],
+    ).properties(height=height)
+
+
+def rotation_chart(angles: np.ndarray, confidence: np.ndarray, current_angle: float, title: str,
+                   angle_title: str, confidence_title: str, height: int = 220) -> alt.Chart:
+    """Confidence against rotation angle, with a rule at the angle chosen now."""
+    frame = pd.DataFrame({"angle": np.asarray(angles, dtype=float), "confidence": confidence})
+    line = alt.Chart(frame).mark_line(point=True, color=HIGHLIGHT).encode(
+        x=alt.X("angle:Q", title=angle_title, scale=alt.Scale(domain=[-30, 30])),
+        y=alt.Y("confidence:Q", title=confidence_title, scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%")),
+        tooltip=[alt.Tooltip("angle:Q", title=angle_title),
+                 alt.Tooltip("confidence:Q", title=confidence_title, format=".1%")],
+    )
+    rule = alt.Chart(pd.DataFrame({"angle": [float(current_angle)]})).mark_rule(
+        color="grey", strokeDash=[4, 4]
+    ).encode(x="angle:Q")
+    return (line + rule).properties(height=height, title=title)
+
+
+def pixel_picture(image: np.ndarray, side: int = 140) -> np.ndarray:
+    """A small grayscale image in [0, 1] enlarged with square pixels (no blur) to about `side`."""
+    image = np.clip(np.asarray(image, dtype=np.float32), 0.0, 1.0)
+    factor = max(1, side // max(image.shape))
+    return np.kron(image, np.ones((factor, factor), dtype=np.float32))
+
+
+def framed(patch: np.ndarray, box: int = 20, frame: float = 0.18) -> np.ndarray:
+    """`patch` centred in a `box` x `box` square drawn in dim grey, to show the box it was fitted to."""
+    square = np.full((box, box), frame, dtype=np.float32)
+    top, left = (box - patch.shape[0]) // 2, (box - patch.shape[1]) // 2
+    square[top : top + patch.shape[0], left : left + patch.shape[1]] = np.maximum(
+        patch, square[top : top + patch.shape[0], left : left + patch.shape[1]]
+    )
+    return square
+
+
+def map_tiles(maps: np.ndarray, columns: int, cell: int, gap: int = 4,
+              colormap: str = "magma") -> np.ndarray:
+    """Feature maps [C, H, W] side by side as one RGB uint8 picture, all on one colour scale
+    (so a faint map really is weaker), each cell enlarged to `cell` pixels with square pixels."""
+    maps = np.asarray(maps, dtype=np.float32)
+    peak = float(maps.max()) or 1.0
+    count, height, width = maps.shape
+    factor = max(1, cell // max(height, width))
+    rows = -(-count // columns)
+    tile_h, tile_w = height * factor, width * factor
+    canvas = np.ones((rows * (tile_h + gap) - gap, columns * (tile_w + gap) - gap), dtype=np.float32)
+    canvas[:] = np.nan  # the gaps, painted white below
+    for index, feature in enumerate(maps):
+        r, c = divmod(index, columns)
+        top, left = r * (tile_h + gap), c * (tile_w + gap)
+        canvas[top : top + tile_h, left : left + tile_w] = np.kron(feature / peak, np.ones((factor, factor)))
+    rgb = colormaps[colormap](np.nan_to_num(canvas))[..., :3]
+    rgb[np.isnan(canvas)] = 1.0
+    return (rgb * 255).astype(np.uint8)

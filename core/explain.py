@@ -1,0 +1,68 @@
+"""Why the network read a digit the way it did: its probabilities, feature maps and saliency.
+
+A saliency map is the size of the gradient of one class's score with respect to each input
+pixel (Simonyan et al., 2013): where a small change of ink would move that score most is
+where the model is "looking". Only the input gets a gradient; the shared model's own
+parameters are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from core.data import normalise
+from core.model import LeNet, activations
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the network makes of one 28 x 28 digit."""
+
+    probabilities: np.ndarray  # float [10], sums to 1
+    conv1: np.ndarray  # the six conv1 feature maps after ReLU, [6, 24, 24]
+    conv2: np.ndarray  # the sixteen conv2 feature maps after ReLU, [16, 8, 8]
+    network_input: np.ndarray  # the normalised image the network actually receives, [28, 28]
+
+    @property
+    def digit(self) -> int:
+        """The most probable digit."""
+        return int(self.probabilities.argmax())
+
+    @property
+    def confidence(self) -> float:
+        """The probability of the most probable digit."""
+        return float(self.probabilities.max())
+
+
+def read_digit(model: LeNet, image: np.ndarray) -> Reading:
+    """The network's reading of one MNIST-style float [28, 28] in [0, 1]."""
+    x = normalise(image)
+    outputs = activations(model, x)
+    return Reading(
+        probabilities=outputs["probabilities"][0].numpy(),
+        conv1=outputs["conv1"][0].numpy(),
+        conv2=outputs["conv2"][0].numpy(),
+        network_input=x[0, 0].numpy(),
+    )
+
+
+@torch.no_grad()
+def probabilities(model: LeNet, images: np.ndarray) -> np.ndarray:
+    """Softmax outputs float [N, 10] for a batch of [N, 28, 28] images in [0, 1]."""
+    return torch.softmax(model(normalise(images)), dim=1).numpy()
+
+
+def saliency(model: LeNet, image: np.ndarray, digit: int | None = None) -> np.ndarray:
+    """|d score(digit) / d pixel| over the [28, 28] input, scaled so its peak is 1 (all zero
+    if the score does not depend on any pixel). `digit` defaults to the predicted one."""
+    x = normalise(image).requires_grad_(True)
+    with torch.enable_grad():
+        scores = model(x)[0]
+        target = int(scores.argmax()) if digit is None else digit
+        (gradient,) = torch.autograd.grad(scores[target], x)
+    magnitude = gradient[0, 0].abs().numpy()
+    peak = float(magnitude.max())
+    return magnitude / peak if peak > 0 else magnitude
