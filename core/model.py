@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from core.data import normalise
 
 
 class LeNet(nn.Module):
@@ -62,30 +65,63 @@ def activations(model: LeNet, x: torch.Tensor) -> dict[str, torch.Tensor]:
 
 @dataclass(frozen=True)
 class LayerRow:
-    """One line of the layer table: what a step outputs for one image and what it learns."""
+    """One line of the layer table: what a step outputs for one image, what it learns, and why."""
 
     name: str
     kind: str
     output_shape: tuple[int, ...]
     parameters: int
+    size_formula: str = ""  # how the output size follows from the input size, e.g. "28 − 5 + 1 = 24"
+    parameter_formula: str = ""  # e.g. "6 × (1 x 5 x 5) + 6 = 156"
+
+
+KINDS = {
+    "conv1": "Conv2d", "pool1": "MaxPool2d", "conv2": "Conv2d", "pool2": "MaxPool2d",
+    "flatten": "Flatten", "fc1": "Linear", "fc2": "Linear", "fc3": "Linear",
+}
+
+
+def _formulas(
+    module: nn.Module | None, kind: str, before: tuple[int, ...], after: tuple[int, ...]
+) -> tuple[str, str]:
+    """The size and parameter formulas of one step, read from the module's own settings."""
+    if kind == "Conv2d":
+        k = module.kernel_size[0]
+        size = f"{before[-1]} − {k} + 1 = {after[-1]}"
+        params = (f"{module.out_channels} × ({module.in_channels} × {k} × {k}) + {module.out_channels}"
+                  f" = {sum(p.numel() for p in module.parameters()):,}")
+        return size, params
+    if kind == "MaxPool2d":
+        return f"{before[-1]} / 2 = {after[-1]}", "0"
+    if kind == "Flatten":
+        return " × ".join(str(d) for d in before) + f" = {after[0]}", "0"
+    params = (f"{module.in_features} × {module.out_features} + {module.out_features}"
+              f" = {sum(p.numel() for p in module.parameters()):,}")
+    return f"{before[0]} → {after[0]}", params
 
 
 def layer_table(model: LeNet | None = None) -> list[LayerRow]:
-    """Output shape and parameter count of each step, measured by running one blank image."""
+    """Output shape, parameter count and formulas of each step, measured by running one blank image."""
     model = model or LeNet()
-    kinds = {
-        "conv1": "Conv2d", "pool1": "MaxPool2d", "conv2": "Conv2d", "pool2": "MaxPool2d",
-        "flatten": "Flatten", "fc1": "Linear", "fc2": "Linear", "fc3": "Linear",
-    }
-    outputs = activations(model, torch.zeros(1, 1, 28, 28))
-    rows = []
-    for name in kinds:
-        module = getattr(model, name, None)
-        params = sum(p.numel() for p in module.parameters()) if name.startswith(("conv", "fc")) else 0
-        rows.append(LayerRow(name, kinds[name], tuple(outputs[name].shape[1:]), params))
+    outputs = activations(model, torch.zeros(1, 1, 28, 28, device=next(model.parameters()).device))
+    rows, before = [], (1, 28, 28)
+    for name, kind in KINDS.items():
+        module = getattr(model, name, None) if kind in ("Conv2d", "Linear") else None
+        params = sum(p.numel() for p in module.parameters()) if module is not None else 0
+        shape = tuple(outputs[name].shape[1:])
+        size_formula, parameter_formula = _formulas(module, kind, before, shape)
+        rows.append(LayerRow(name, kind, shape, params, size_formula, parameter_formula))
+        before = shape
     return rows
 
 
 def parameter_count(model: nn.Module) -> int:
     """All learnable numbers in the model."""
     return sum(p.numel() for p in model.parameters())
+
+
+def image_activations(model: LeNet, image: np.ndarray) -> dict[str, np.ndarray]:
+    """Every step's output for one digit (uint8, or float in [0, 1], `[28, 28]`), batch axis removed."""
+    device = next(model.parameters()).device
+    outputs = activations(model, normalise(image).to(device))
+    return {name: value[0].cpu().numpy() for name, value in outputs.items()}

@@ -1,20 +1,23 @@
 """Training and evaluation of LeNet as a stream of progress events.
 
-`fit` knows nothing about how it is shown: it yields `BatchEvent`s every few batches and an
-`EpochEvent` at each epoch's end, and the page decides what to draw. The whole dataset sits
-in one tensor on the device and each epoch slices it by a fresh random permutation: on a
-2-core CPU that is several times faster than a DataLoader with per-sample transforms,
-which spends most of its time outside the network.
+The loop knows nothing about how it is shown: it yields `BatchEvent`s every few batches
+and an `EpochEvent` at each epoch's end, and the page decides what to draw. The whole
+dataset sits in one tensor on the device and each epoch slices it by a fresh random
+permutation: on a 2-core CPU that is several times faster than a DataLoader with
+per-sample transforms, which spends most of its time outside the network.
 
-Stopping: the consumer may simply stop iterating (the model keeps every update made so
-far), or pass `should_stop`, polled between batches.
+A `TrainingRun` keeps every piece of progress (model, optimizer, schedule, shuffling
+generator, position in the epoch, running sums) on itself and updates it before each
+event, so whoever consumes the events may stop at any event and later call `events()`
+again to carry on exactly where it left off. `fit` is the one-shot form of the same loop.
+Left out: data augmentation, validation splits, checkpointing mid-run.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import torch
 import torch.nn.functional as F
@@ -24,6 +27,8 @@ from core.data import load_tensors
 
 OPTIMIZERS = ("sgd", "adam")
 SCHEDULES = ("constant", "onecycle")
+TRAIN_SIZE_RANGE = (1_000, 60_000)
+EPOCH_RANGE = (1, 20)
 
 
 @dataclass
@@ -35,15 +40,23 @@ class TrainConfig:
     lr: float = 0.01
     momentum: float = 0.9  # SGD's momentum; Adam uses it as beta1
     optimizer: str = "sgd"
-    train_size: int = 60_000  # a random subset of the 60,000 training images
+    train_size: int = 60_000  # a random subset (chosen by `seed`) of the 60,000 training images
     seed: int = 0
-    schedule: str = "constant"  # or "onecycle": warm up to lr, then anneal to ~0
+    schedule: str = "constant"  # or "onecycle": warm up to lr, then anneal to almost 0
     report_every: int = 20  # batches between BatchEvents
+
+
+PRESETS = {
+    # the classic PyTorch MNIST tutorial's recipe
+    "classic": TrainConfig(),
+    # one-cycle lets SGD use a 5x larger peak rate safely: 99.0% in 3 epochs (bench/train_speed.py)
+    "fast": TrainConfig(epochs=3, batch_size=64, lr=0.05, momentum=0.9, schedule="onecycle"),
+}
 
 
 @dataclass
 class BatchEvent:
-    """Progress inside an epoch: the latest batch's loss and the epoch's running accuracy."""
+    """Progress inside an epoch: mean loss of the batches since the last event, running accuracy."""
 
     epoch: int
     batch: int
@@ -85,6 +98,13 @@ def device_name(device: torch.device) -> str:
     return {"mps": "Apple GPU (Metal)", "cpu": "CPU"}.get(device.type, device.type)
 
 
+def device_reason(device: torch.device) -> str:
+    """Why `pick_device` chose this device, as a short code the UI translates."""
+    if device.type in ("cuda", "mps"):
+        return device.type
+    return "cpu_threads" if torch.get_num_threads() > 1 else "cpu"
+
+
 def seeded_model(seed: int) -> nn.Module:
     """A freshly initialised LeNet whose starting weights depend only on `seed`."""
     from core.model import LeNet
@@ -102,29 +122,196 @@ def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimiz
     raise ValueError(f"unknown optimizer {config.optimizer!r}; choose from {OPTIMIZERS}")
 
 
+def check_config(config: TrainConfig) -> None:
+    """Raise ValueError when a recipe cannot run (the page's widgets never produce one)."""
+    if config.optimizer not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {config.optimizer!r}")
+    if config.schedule not in SCHEDULES:
+        raise ValueError(f"unknown schedule {config.schedule!r}")
+    if config.epochs < 1 or config.batch_size < 1 or config.train_size < 1 or config.lr <= 0:
+        raise ValueError(f"epochs, batch size, subset size and learning rate must be positive: {config}")
+
+
 @torch.no_grad()
 def evaluate(
     model: nn.Module, images: torch.Tensor, labels: torch.Tensor, batch_size: int = 2000
 ) -> tuple[float, float, torch.Tensor]:
     """Mean loss, accuracy in percent, and every prediction, over a whole set."""
     model.eval()
-    total_loss, predictions = 0.0, []
+    total_loss = torch.zeros((), device=images.device)
+    predictions = []
     for start in range(0, len(images), batch_size):
         logits = model(images[start : start + batch_size])
-        total_loss += F.cross_entropy(logits, labels[start : start + batch_size], reduction="sum").item()
+        total_loss += F.cross_entropy(logits, labels[start : start + batch_size], reduction="sum")
         predictions.append(logits.argmax(dim=1))
     predicted = torch.cat(predictions)
     accuracy = 100.0 * (predicted == labels).float().mean().item()
-    return total_loss / len(images), accuracy, predicted
+    return total_loss.item() / len(images), accuracy, predicted
+
+
+def subset_indices(size: int, seed: int, total: int = 60_000) -> torch.Tensor:
+    """Which `size` of the `total` training images a run uses: a random choice fixed by `seed`."""
+    if size >= total:
+        return torch.arange(total)
+    return torch.randperm(total, generator=torch.Generator().manual_seed(seed))[:size]
 
 
 def training_subset(size: int, seed: int, device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
     """`size` training images chosen at random (by `seed`), normalised, on `device`."""
     images, labels = load_tensors(train=True)
-    if size < len(images):
-        chosen = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:size]
-        images, labels = images[chosen], labels[chosen]
-    return images.to(device), labels.to(device)
+    chosen = subset_indices(size, seed, len(images))
+    return images[chosen].to(device), labels[chosen].to(device)
+
+
+def eta_s(progress: float, elapsed_s: float) -> float | None:
+    """Seconds left at the pace so far (None before any progress)."""
+    if progress <= 0:
+        return None
+    return elapsed_s * (1 - progress) / progress
+
+
+@dataclass
+class _EpochSums:
+    """Running sums of the epoch in progress, kept on the device so batches need no sync."""
+
+    loss: torch.Tensor
+    correct: torch.Tensor
+    count: int = 0
+    window_loss: torch.Tensor | None = None  # loss summed since the last BatchEvent
+    window_batches: int = 0
+
+
+@dataclass
+class TrainingRun:
+    """A training run that can stop at any event and carry on later from the same point."""
+
+    model: nn.Module
+    config: TrainConfig
+    device: torch.device
+    train_data: tuple[torch.Tensor, torch.Tensor]  # all training images and labels, on `device`
+    test_data: tuple[torch.Tensor, torch.Tensor]
+    chosen: torch.Tensor  # indices of the subset this run trains on, on `device`
+    optimizer: torch.optim.Optimizer = field(init=False)
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None = field(init=False)
+    epoch: int = 1  # the epoch in progress (epochs + 1 once finished)
+    batch: int = 0  # batches done in that epoch
+    seen: int = 0  # samples trained on, all epochs together
+    elapsed_s: float = 0.0  # time spent training, all resumptions together
+    last_epoch: EpochEvent | None = None
+    _order: torch.Tensor | None = None
+    _sums: _EpochSums | None = None
+    _shuffler: torch.Generator = field(init=False)
+
+    def __post_init__(self) -> None:
+        check_config(self.config)
+        self.model.to(self.device)
+        self.optimizer = make_optimizer(self.model, self.config)
+        self.scheduler = None
+        if self.config.schedule == "onecycle":
+            self.scheduler = torch.optim.lr_scheduler.OneCycleLR(
+                self.optimizer, max_lr=self.config.lr, total_steps=self.config.epochs * self.batches,
+                cycle_momentum=self.config.optimizer == "sgd",
+            )
+        self._shuffler = torch.Generator().manual_seed(self.config.seed)
+
+    @classmethod
+    def start(
+        cls,
+        model: nn.Module,
+        config: TrainConfig,
+        device: torch.device | str | None = None,
+        train_data: tuple[torch.Tensor, torch.Tensor] | None = None,
+        test_data: tuple[torch.Tensor, torch.Tensor] | None = None,
+    ) -> TrainingRun:
+        """A run at its first batch; `train_data`/`test_data` default to the bundled MNIST splits
+        (pass shared, already-loaded tensors to avoid a copy: they are only read)."""
+        device = torch.device(device) if device is not None else pick_device()
+        train_x, train_y = train_data if train_data is not None else load_tensors(train=True)
+        test_x, test_y = test_data if test_data is not None else load_tensors(train=False)
+        chosen = subset_indices(config.train_size, config.seed, len(train_x))
+        return cls(
+            model=model, config=replace(config), device=device,
+            train_data=(train_x.to(device), train_y.to(device)),
+            test_data=(test_x.to(device), test_y.to(device)), chosen=chosen.to(device),
+        )
+
+    @property
+    def batches(self) -> int:
+        """Batches in one epoch."""
+        return -(-len(self.chosen) // self.config.batch_size)
+
+    @property
+    def finished(self) -> bool:
+        """Whether every epoch has run."""
+        return self.epoch > self.config.epochs
+
+    @property
+    def progress(self) -> float:
+        """Fraction of all batches done, 0..1."""
+        return min(1.0, ((self.epoch - 1) * self.batches + self.batch) / (self.config.epochs * self.batches))
+
+    def events(self, should_stop: Callable[[], bool] | None = None) -> Iterator[BatchEvent | EpochEvent]:
+        """Train from where the run stands, yielding progress; stopping early loses nothing."""
+        config, model = self.config, self.model
+        train_x, train_y = self.train_data
+        while not self.finished:
+            if self._order is None:  # a new epoch: a fresh order over the subset
+                permutation = torch.randperm(len(self.chosen), generator=self._shuffler).to(self.device)
+                self._order = self.chosen[permutation]
+                zero = torch.zeros((), device=self.device)
+                self._sums = _EpochSums(loss=zero.clone(), correct=zero.clone(), window_loss=zero.clone())
+            sums = self._sums
+            model.train()
+            started = time.perf_counter()
+            while self.batch < self.batches:
+                if should_stop is not None and should_stop():
+                    self.elapsed_s += time.perf_counter() - started
+                    return
+                index = self._order[self.batch * config.batch_size : (self.batch + 1) * config.batch_size]
+                x, y = train_x[index], train_y[index]
+                self.optimizer.zero_grad(set_to_none=True)
+                logits = model(x)
+                loss = F.cross_entropy(logits, y)
+                loss.backward()
+                self.optimizer.step()
+                if self.scheduler is not None:
+                    self.scheduler.step()
+                with torch.no_grad():
+                    sums.loss += loss.detach() * len(y)
+                    sums.window_loss += loss.detach()
+                    sums.correct += (logits.argmax(dim=1) == y).sum()
+                sums.count += len(y)
+                sums.window_batches += 1
+                self.seen += len(y)
+                self.batch += 1
+                if self.batch % config.report_every == 0 or self.batch == self.batches:
+                    now = time.perf_counter()
+                    self.elapsed_s += now - started
+                    started = now
+                    event = BatchEvent(
+                        epoch=self.epoch, batch=self.batch, batches=self.batches,
+                        loss=sums.window_loss.item() / sums.window_batches,
+                        running_acc=100.0 * sums.correct.item() / sums.count,
+                        samples_per_s=self.seen / max(self.elapsed_s, 1e-9),
+                        progress=self.progress, elapsed_s=self.elapsed_s,
+                    )
+                    sums.window_loss.zero_()
+                    sums.window_batches = 0
+                    yield event
+                    started = time.perf_counter()  # time spent by the consumer is not training
+            test_loss, test_acc, _ = evaluate(model, *self.test_data)
+            self.elapsed_s += time.perf_counter() - started
+            event = EpochEvent(
+                epoch=self.epoch, train_loss=sums.loss.item() / sums.count,
+                train_acc=100.0 * sums.correct.item() / sums.count,
+                test_loss=test_loss, test_acc=test_acc,
+                conv1_weights=model.conv1.weight.detach().cpu().clone(), elapsed_s=self.elapsed_s,
+            )
+            self.last_epoch = event
+            self.epoch += 1
+            self.batch = 0
+            self._order = None
+            yield event
 
 
 def fit(
@@ -134,53 +321,4 @@ def fit(
     should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[BatchEvent | EpochEvent]:
     """Train `model` in place by `config`, yielding progress events as it goes."""
-    device = torch.device(device) if device is not None else pick_device()
-    model.to(device)
-    train_x, train_y = training_subset(config.train_size, config.seed, device)
-    test_x, test_y = (t.to(device) for t in load_tensors(train=False))
-    optimizer = make_optimizer(model, config)
-    batches = (len(train_x) + config.batch_size - 1) // config.batch_size
-    scheduler = None
-    if config.schedule == "onecycle":
-        scheduler = torch.optim.lr_scheduler.OneCycleLR(
-            optimizer, max_lr=config.lr, total_steps=config.epochs * batches,
-            cycle_momentum=config.optimizer == "sgd",
-        )
-    shuffler = torch.Generator().manual_seed(config.seed)
-    started = time.perf_counter()
-    seen = 0
-    for epoch in range(1, config.epochs + 1):
-        model.train()
-        order = torch.randperm(len(train_x), generator=shuffler).to(device)
-        loss_sum, correct, count = 0.0, 0, 0
-        for batch in range(batches):
-            if should_stop is not None and should_stop():
-                return
-            index = order[batch * config.batch_size : (batch + 1) * config.batch_size]
-            x, y = train_x[index], train_y[index]
-            optimizer.zero_grad(set_to_none=True)
-            logits = model(x)
-            loss = F.cross_entropy(logits, y)
-            loss.backward()
-            optimizer.step()
-            if scheduler is not None:
-                scheduler.step()
-            loss_sum += loss.item() * len(y)
-            correct += (logits.argmax(dim=1) == y).sum().item()
-            count += len(y)
-            seen += len(y)
-            if (batch + 1) % config.report_every == 0 or batch + 1 == batches:
-                elapsed = time.perf_counter() - started
-                yield BatchEvent(
-                    epoch=epoch, batch=batch + 1, batches=batches, loss=loss.item(),
-                    running_acc=100.0 * correct / count, samples_per_s=seen / max(elapsed, 1e-9),
-                    progress=((epoch - 1) * batches + batch + 1) / (config.epochs * batches),
-                    elapsed_s=elapsed,
-                )
-        test_loss, test_acc, _ = evaluate(model, test_x, test_y)
-        yield EpochEvent(
-            epoch=epoch, train_loss=loss_sum / count, train_acc=100.0 * correct / count,
-            test_loss=test_loss, test_acc=test_acc,
-            conv1_weights=model.conv1.weight.detach().cpu().clone(),
-            elapsed_s=time.perf_counter() - started,
-        )
+    yield from TrainingRun.start(model, config, device).events(should_stop)

@@ -1,0 +1,36 @@
+"""What a trained model got right and wrong on the test set: the confusion matrix and its cells."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int = 10) -> np.ndarray:
+    """Counts `[true, predicted]`: row = the digit written, column = the digit the model said."""
+    labels, predicted = np.asarray(labels), np.asarray(predicted)
+    return np.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+
+
+def mistakes(matrix: np.ndarray, top: int = 5) -> list[tuple[int, int, int]]:
+    """The off-diagonal cells with most errors, as (true, predicted, count), most first."""
+    off = matrix.copy()
+    np.fill_diagonal(off, 0)
+    order = np.argsort(off, axis=None)[::-1][:top]
+    cells = [(int(i // off.shape[1]), int(i % off.shape[1]), int(off.flat[i])) for i in order]
+    return [cell for cell in cells if cell[2] > 0]
+
+
+def cell_indices(labels: np.ndarray, predicted: np.ndarray, true: int, said: int) -> np.ndarray:
+    """Indices of the test images of digit `true` that the model read as `said`."""
+    return np.flatnonzero((np.asarray(labels) == true) & (np.asarray(predicted) == said))
+
+
+@torch.no_grad()
+def probabilities(model: nn.Module, images: torch.Tensor) -> np.ndarray:
+    """Softmax probabilities `[N, 10]` for normalised images `[N, 1, 28, 28]`."""
+    model.eval()
+    device = next(model.parameters()).device
+    return F.softmax(model(images.to(device)), dim=1).cpu().numpy()

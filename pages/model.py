@@ -1,0 +1,117 @@
+"""Inside LeNet: the model as PyTorch prints it, its layers, a data-flow diagram, one image's activations."""
+
+import random
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.charts import model as charts
+from core.model import LeNet, image_activations, layer_table, parameter_count
+from ui import cache, state
+from ui.state import translator
+
+INDEX_KEY = "model.index"
+SOURCE_KEY = "model.source"
+
+t = translator()
+st.title(t("model.title"))
+st.write(t("model.intro", total=f"{parameter_count(LeNet()):,}"))
+
+st.header(t("model.code.header"))
+st.write(t("model.code.body"))
+st.code(str(LeNet()), language="text")
+
+st.header(t("model.table.header"))
+st.write(t("model.table.body"))
+rows = layer_table()
+table = pd.DataFrame({
+    t("model.col.step"): [row.name for row in rows],
+    t("model.col.kind"): [row.kind for row in rows],
+    t("model.col.shape"): [" × ".join(str(d) for d in row.output_shape) for row in rows],
+    t("model.col.size_formula"): [row.size_formula for row in rows],
+    t("model.col.parameters"): [f"{row.parameters:,}" for row in rows],
+    t("model.col.parameter_formula"): [row.parameter_formula for row in rows],
+})
+st.dataframe(table, hide_index=True)
+total = sum(row.parameters for row in rows)
+fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
+st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))
+
+st.header(t("model.flow.header"))
+st.write(t("model.flow.body"))
+step_labels = {
+    "conv1": t("model.flow.conv"), "conv2": t("model.flow.conv"),
+    "pool1": t("model.flow.pool"), "pool2": t("model.flow.pool"),
+    "flatten": t("model.flow.flatten"), "fc1": t("model.flow.linear"),
+    "fc2": t("model.flow.linear"), "fc3": t("model.flow.linear_last"),
+}
+st.graphviz_chart(charts.dataflow_dot(
+    rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
+    step_labels=step_labels, params_label=t("model.flow.params"),
+), width="stretch")
+
+st.header(t("model.act.header"))
+model, meta, source = state.active_model()
+st.write(t("model.act.body", source=t(f"model.source.{source}")))
+test_images, test_labels = cache.mnist(train=False)
+sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
+sources = ["test", "sketch"] if sketch is not None else ["test"]
+if st.session_state.get(SOURCE_KEY) not in sources:
+    st.session_state[SOURCE_KEY] = "test"  # the drawing may have gone (a new session)
+
+
+def random_digit() -> None:
+    """Jump to a random test image (a callback, so it runs before the number box is drawn)."""
+    st.session_state[INDEX_KEY] = random.randrange(len(test_images))
+
+
+controls, picture = st.columns([2, 1])
+with controls:
+    chosen = st.radio(t("model.input.label"), sources, format_func=lambda s: t(f"model.input.{s}"),
+                      key=SOURCE_KEY, persist_state="session", horizontal=True)
+    if sketch is None:
+        st.caption(t("model.input.no_sketch"))
+    if chosen == "test":
+        st.session_state.setdefault(INDEX_KEY, 0)
+        index = st.number_input(t("model.index.label"), min_value=0, max_value=len(test_images) - 1,
+                                step=1, key=INDEX_KEY, persist_state="session")
+        st.button(t("model.random"), key="model.random", on_click=random_digit)
+        index = int(index)
+        image, caption = test_images[index], t("model.image.caption", label=int(test_labels[index]))
+    else:
+        image, caption = np.asarray(sketch, dtype=np.float32), t("model.image.caption_sketch")
+
+outputs = image_activations(model, image)
+probabilities = outputs["probabilities"]
+with picture:
+    pixels = np.asarray(image, dtype=np.float32) / (255.0 if np.asarray(image).dtype == np.uint8 else 1.0)
+    st.image(np.kron(pixels, np.ones((6, 6), dtype=np.float32)), caption=caption, clamp=True)
+    said = int(probabilities.argmax())
+    st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
+              delta_color="off")
+
+for step, columns in (("conv1", 6), ("pool1", 6), ("conv2", 8), ("pool2", 8)):
+    st.subheader(t(f"model.{step}.header"))
+    st.caption(t(f"model.{step}.body"))
+    size = {"conv1": 96, "pool1": 72, "conv2": 60, "pool2": 48}[step]
+    st.altair_chart(charts.feature_maps(outputs[step], label=t("model.map"), columns=columns, size=size))
+
+st.subheader(t("model.fc.header"))
+st.caption(t("model.fc.body"))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('model.fc1')}**")
+    st.altair_chart(charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
+                                           value_title=t("model.axis.value")), width="stretch")
+    st.markdown(f"**{t('model.fc3')}**")
+    st.altair_chart(charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
+                                           value_title=t("model.axis.logit"), first=0), width="stretch")
+with right:
+    st.markdown(f"**{t('model.fc2')}**")
+    st.altair_chart(charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
+                                           value_title=t("model.axis.value")), width="stretch")
+    st.markdown(f"**{t('model.probabilities')}**")
+    st.altair_chart(charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
+                                            probability_title=t("model.axis.probability"), height=140),
+                    width="stretch")
