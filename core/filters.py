@@ -78,3 +78,17 @@ def max_pool(image: np.ndarray, size: int = 2) -> np.ndarray:
     h, w = image.shape[0] // size, image.shape[1] // size
     blocks = image[: h * size, : w * size].reshape(h, size, w, size)
     return blocks.max(axis=(1, 3))
+
+
+def products_expression(image: np.ndarray, kernel: np.ndarray, row: int, col: int) -> str:
+    """The window's sum written out, pixel × weight for each cell: "0×(−1) + 1×1 + … = 1"."""
+    kh, kw = np.shape(kernel)
+    patch = np.asarray(image, dtype=np.float64)[row : row + kh, col : col + kw]
+
+    def number(value: float) -> str:
+        text = f"{value:.3g}".replace("-", "−")
+        return f"({text})" if value < 0 else text
+
+    terms = [f"{number(p)}×{number(w)}" for p, w in zip(patch.ravel(), np.ravel(kernel), strict=True)]
+    total = float((patch * kernel).sum())
+    return " + ".join(terms) + f" = {total:.3g}".replace("-", "−")

@@ -13,6 +13,7 @@ from core.filters import (
     flipped_convolution,
     max_pool,
     output_size,
+    products_expression,
     relu,
     window_position,
     window_products,
@@ -171,3 +172,12 @@ def test_learned_maps_equal_the_models_activations():
         own = relu(apply_filter(x, maps.kernels[k]) + maps.biases[k])
         np.testing.assert_allclose(own, maps.conv1[k], atol=1e-4)
         np.testing.assert_allclose(max_pool(own), maps.pool1[k], atol=1e-4)
+
+
+def test_products_expression_writes_out_the_sum():
+    text = products_expression(LETTER_X, KERNELS["horizontal_edge"], 0, 0)
+    assert text.startswith("0×(−1) + 0×(−1) + 0×(−1) + 0×0")
+    assert text.endswith("0×1 + 1×1 + 0×1 = 1")
+    assert products_expression(LETTER_X, KERNELS["horizontal_edge"], 2, 2).endswith("= 0")
+    assert flipped_convolution(LETTER_X, KERNELS["horizontal_edge"])[0, 0] == -1
+    assert products_expression(LETTER_X, KERNELS["horizontal_edge"][::-1], 0, 0).endswith("= −1")

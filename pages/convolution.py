@@ -1,0 +1,362 @@
+"""Convolution: the sliding window on an X, filters on real digits, LeNet's own filters, and a
+3 x 3 kernel learning by gradient descent."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import streamlit as st
+
+from core import filter_learning
+from core.charts import convolution as charts
+from core.feature_maps import learned_maps
+from core.filters import (
+    KERNELS,
+    LETTER_X,
+    apply_filter,
+    flipped_convolution,
+    max_pool,
+    output_size,
+    products_expression,
+    relu,
+    window_position,
+    window_products,
+)
+from core.kernel_input import KernelInputError, parse_kernel
+from ui import cache
+from ui.state import active_model, translator
+
+t = translator()
+LIBRARY = list(KERNELS)
+CUSTOM = "custom"
+
+STEP_KEY = "convolution.step"
+PENDING_STEP = "convolution.pending_step"  # where an animation got to; becomes the slider's value
+GOOD_KERNEL = "convolution.good_kernel"  # the editor's last valid kernel, kept through bad input
+EDITOR_KEY = "convolution.kernel_text"
+RANDOM_INDEX = "convolution.random_index"
+LEARNING = "convolution.learning"  # the filter-learning run, resumable after an interruption
+START_SEED = "convolution.start_seed"
+
+WINDOW_FRAME_SECONDS = 0.35  # slow enough to follow the window with the eye
+LEARN_FRAME_STEPS = 20  # redraw the learning charts every this many steps
+LEARN_FRAME_SECONDS = 0.03
+RECORD_EVERY = 5  # keep one point in five for the charts: smooth enough, light to send
+CLOSE_ENOUGH = 0.05  # the gap that counts as "learned"
+DEFAULT_EDITOR_TEXT = "2 -1 -1\n-1 2 -1\n-1 -1 2"  # a diagonal-stroke detector to start from
+
+
+def kernel_label(name: str) -> str:
+    return t(f"convolution.kernel.{name}")
+
+
+def number_format(kernel: np.ndarray) -> str:
+    """Whole numbers without decimals; fractions (blurs) with two."""
+    return ".0f" if np.array_equal(kernel, np.round(kernel)) else ".2f"
+
+
+# --- 1. the sliding window --------------------------------------------------------------------
+
+def set_step(step: int) -> None:
+    st.session_state[STEP_KEY] = step
+    st.session_state.pop(PENDING_STEP, None)
+
+
+def draw_window(slots: list, kernel: np.ndarray, step: int) -> None:
+    """The input with the window on it, the nine products, and the output filled up to `step`."""
+    output = apply_filter(LETTER_X, kernel)
+    row, col = window_position(step, output.shape[1])
+    k = kernel.shape[0]
+    fmt = number_format(kernel)
+    input_slot, products_slot, output_slot, text_slot = slots
+    input_slot.altair_chart(charts.number_grid(
+        LETTER_X, title=t("convolution.window.input"), size=250, diverging=False, window=(row, col, k, k)
+    ), width="content")
+    products_slot.altair_chart(charts.number_grid(
+        window_products(LETTER_X, kernel, row, col), title=t("convolution.window.products"), size=130,
+        value_format=fmt,
+    ), width="content")
+    output_slot.altair_chart(charts.number_grid(
+        output, title=t("convolution.window.output"), size=190, filled=step + 1,
+        window=(row, col, 1, 1), value_format=fmt,
+    ), width="content")
+    with text_slot.container():
+        st.write(t("convolution.window.position", step=step, last=output.size - 1, row=row, col=col))
+        st.markdown(f"{t('convolution.window.sum')} `{products_expression(LETTER_X, kernel, row, col)}`")
+        if np.array_equal(kernel, KERNELS["horizontal_edge"]) and (row, col) in ((0, 0), (2, 2)):
+            st.success(t("convolution.window.hand_worked", value=f"{output[row, col]:g}"))
+
+
+def sliding_window() -> np.ndarray:
+    """Section 1; returns the kernel chosen there."""
+    st.header(t("convolution.window.header"))
+    st.write(t("convolution.window.explain"))
+    if PENDING_STEP in st.session_state:  # an animation ran last time: the slider catches up
+        st.session_state[STEP_KEY] = st.session_state.pop(PENDING_STEP)
+    st.session_state.setdefault(STEP_KEY, 0)
+
+    left, right = st.columns([1, 2])
+    name = left.selectbox(
+        t("convolution.window.kernel"), LIBRARY, index=LIBRARY.index("horizontal_edge"),
+        format_func=kernel_label, key="convolution.window_kernel", persist_state="session",
+    )
+    kernel = KERNELS[name]
+    last = output_size(LETTER_X.shape[0], kernel.shape[0]) ** 2 - 1
+    step = right.slider(
+        t("convolution.window.step"), 0, last, key=STEP_KEY, persist_state="session",
+        on_change=lambda: st.session_state.pop(PENDING_STEP, None),
+    )
+    buttons = st.columns(3, width=480)
+    buttons[0].button(t("convolution.window.top_left"), key="convolution.top_left", on_click=set_step,
+                      args=(0,))
+    buttons[1].button(t("convolution.window.centre"), key="convolution.centre", on_click=set_step,
+                      args=(last // 2,))
+    play = buttons[2].button(t("convolution.window.play"), key="convolution.play",
+                             icon=":material/play_arrow:")
+
+    columns = st.columns([5, 3, 3, 4])
+    columns[1].altair_chart(charts.number_grid(
+        kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
+    ), width="content")
+    slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty()]
+    if play:
+        for frame in range(0 if step >= last else step, last + 1):
+            draw_window(slots, kernel, frame)
+            st.session_state[PENDING_STEP] = frame  # an interrupted animation keeps its place
+            time.sleep(WINDOW_FRAME_SECONDS)
+        st.rerun()  # so the slider shows where the animation stopped
+    draw_window(slots, kernel, step)
+    return kernel
+
+
+# --- 2. cross-correlation against convolution --------------------------------------------------
+
+def correlation_or_convolution(kernel: np.ndarray) -> None:
+    st.header(t("convolution.flip.header"))
+    ours, theirs = apply_filter(LETTER_X, kernel), flipped_convolution(LETTER_X, kernel)
+    st.write(t("convolution.flip.explain", ours=f"{ours[0, 0]:g}", theirs=f"{theirs[0, 0]:g}"))
+    fmt = number_format(kernel)
+    columns = st.columns(3)
+    columns[0].altair_chart(charts.number_grid(ours, title=t("convolution.flip.ours"), size=190,
+                                               value_format=fmt), width="content")
+    columns[1].altair_chart(charts.number_grid(kernel[::-1, ::-1], title=t("convolution.flip.flipped_kernel"),
+                                               size=130, value_format=fmt), width="content")
+    columns[2].altair_chart(charts.number_grid(theirs, title=t("convolution.flip.theirs"), size=190,
+                                               value_format=fmt), width="content")
+
+
+# --- 3. any filter on a real digit --------------------------------------------------------------
+
+def choose_digit(images: np.ndarray, labels: np.ndarray) -> int:
+    """The test-set index of the digit the learner picked: by index, by class or at random."""
+    modes = ["class", "index", "random"]
+    mode = st.segmented_control(
+        t("convolution.digit.mode"), modes, default="class", required=True,
+        format_func=lambda m: t(f"convolution.digit.mode.{m}"), key="convolution.digit_mode",
+        persist_state="session",
+    )
+    if mode == "index":
+        last = len(images) - 1
+        return int(st.number_input(t("convolution.digit.index", last=last), 0, last, 0, step=1,
+                                   key="convolution.digit_index", persist_state="session"))
+    if mode == "random":
+        st.session_state.setdefault(RANDOM_INDEX, int(np.random.default_rng().integers(len(images))))
+        if st.button(t("convolution.digit.shuffle"), key="convolution.shuffle", icon=":material/casino:"):
+            st.session_state[RANDOM_INDEX] = int(np.random.default_rng().integers(len(images)))
+        return st.session_state[RANDOM_INDEX]
+    left, right = st.columns(2)
+    digit = left.selectbox(t("convolution.digit.class"), list(range(10)), index=7,
+                           key="convolution.digit_class", persist_state="session")
+    last = int(np.bincount(labels, minlength=10).min()) - 1  # the same range fits every class
+    nth = right.number_input(t("convolution.digit.nth", last=last), 0, last, 0, step=1,
+                             key="convolution.digit_nth", persist_state="session")
+    return int(np.flatnonzero(labels == digit)[int(nth)])
+
+
+def edited_kernel() -> np.ndarray:
+    """The learner's own kernel; bad input shows why and keeps the last good one."""
+    st.session_state.setdefault(EDITOR_KEY, DEFAULT_EDITOR_TEXT)
+    text = st.text_area(t("convolution.editor.label"), key=EDITOR_KEY, help=t("convolution.editor.help"),
+                        height=130, persist_state="session")
+    try:
+        kernel = parse_kernel(text)
+    except KernelInputError as err:
+        st.error(t(f"convolution.kernel_error.{err.problem}", **err.fields))
+        st.info(t("convolution.editor.kept"))
+        return np.array(st.session_state.get(GOOD_KERNEL, parse_kernel(DEFAULT_EDITOR_TEXT)))
+    st.session_state[GOOD_KERNEL] = kernel.tolist()
+    return kernel
+
+
+def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
+    """Section 3; returns the chosen digit's index for the learned-filter section."""
+    st.header(t("convolution.digit.header"))
+    st.write(t("convolution.digit.explain"))
+    left, right = st.columns([3, 2])
+    with left:
+        index = choose_digit(images, labels)
+        st.caption(t("convolution.digit.chosen", index=index, label=int(labels[index])))
+        name = st.selectbox(
+            t("convolution.digit.filter"), [*LIBRARY, CUSTOM], index=LIBRARY.index("horizontal_edge"),
+            format_func=kernel_label, key="convolution.digit_filter", persist_state="session",
+        )
+        kernel = edited_kernel() if name == CUSTOM else KERNELS[name]
+    right.altair_chart(charts.number_grid(kernel, title=t("convolution.window.kernel_title"),
+                                          size=130 if kernel.shape[0] == 3 else 180,
+                                          value_format=number_format(kernel)), width="content")
+
+    digit = images[index] / 255.0
+    filtered = apply_filter(digit, kernel)
+    rectified = relu(filtered)
+    pooled = max_pool(rectified)
+    n, k, out, half = digit.shape[0], kernel.shape[0], filtered.shape[0], pooled.shape[0]
+    st.altair_chart(charts.filter_stages(
+        digit, filtered, rectified, pooled,
+        titles=(t("convolution.digit.image", n=n), t("convolution.digit.filtered", n=out),
+                t("convolution.digit.relu", n=out), t("convolution.digit.pooled", n=half)),
+    ), width="content")
+    st.caption(t("convolution.digit.sizes", n=n, k=k, out=out, pooled=half))
+    return index
+
+
+# --- 4. the filters LeNet learned ------------------------------------------------------------------
+
+def learned_filters(images: np.ndarray, index: int) -> None:
+    st.header(t("convolution.learned.header"))
+    st.write(t("convolution.learned.explain"))
+    model, _, source = active_model()
+    st.caption(t(f"convolution.learned.{source}"))
+    maps = learned_maps(model, images[index])
+    titles = (t("convolution.learned.original"), t("convolution.learned.map"),
+              t("convolution.learned.pooled"))
+    st.altair_chart(charts.filter_rows(
+        maps.kernels, images[index] / 255.0, maps.conv1, maps.pool1,
+        titles=titles, kernel_label=t("convolution.learned.kernel", n="{n}"), size=130,
+    ), width="content")
+    st.subheader(t("convolution.learned.conv2_header"))
+    st.write(t("convolution.learned.conv2_explain"))
+    st.altair_chart(charts.map_gallery(maps.conv2, t("convolution.learned.conv2_map", n="{n}"), size=90),
+                    width="content")
+
+
+# --- 5. how a filter learns ----------------------------------------------------------------------
+
+def fresh_run(target: str, lr: float, seed: int) -> dict:
+    """A run that has not started: a random kernel, no history."""
+    start = filter_learning.random_kernel(seed)
+    return {"target": target, "lr": lr, "seed": seed, "kernel": start.tolist(), "step": 0, "goal": 0,
+            "steps": [], "losses": [], "weights": [], "diverged": False}
+
+
+def draw_learning(slots: list, run: dict) -> None:
+    """The kernel beside its target, the numbers, each weight's path and the falling loss."""
+    kernel_slot, step_slot, loss_slot, gap_slot, weights_slot, curve_slot = slots
+    kernel, target = np.array(run["kernel"]), KERNELS[run["target"]]
+    finite = np.isfinite(kernel).all()
+    kernel_slot.altair_chart(charts.number_grid(
+        kernel if finite else np.zeros_like(kernel), title=t("convolution.learn.current"), size=150,
+        value_format=".2f",
+    ), width="content")
+    step_slot.metric(t("convolution.learn.step"), run["step"])
+    loss_slot.metric(t("convolution.learn.loss"), f"{run['losses'][-1]:.2e}" if run["losses"] else "—")
+    gap_slot.metric(t("convolution.learn.gap"), f"{filter_learning.distance(kernel, target):.3f}")
+    if run["steps"]:
+        weights_slot.altair_chart(charts.weights_chart(
+            run["steps"], np.array(run["weights"]), target, x_title=t("convolution.learn.step"),
+            y_title=t("convolution.learn.weight"), size=150,
+        ), width="content")
+        curve_slot.altair_chart(charts.loss_chart(
+            run["steps"], run["losses"], x_title=t("convolution.learn.step"),
+            y_title=t("convolution.learn.loss"),
+        ), width="stretch")
+
+
+def train_kernel(run: dict, slots: list) -> None:
+    """Gradient descent up to the run's goal, recording history in `run` (kept in session state,
+    so a click that interrupts loses nothing) and redrawing every few steps."""
+    config = filter_learning.LearningConfig()
+    train_images, _ = cache.mnist(train=True)
+    digits = filter_learning.training_batch(train_images, config.batch_size, config.seed)
+    records = filter_learning.learn_filter(
+        digits, KERNELS[run["target"]], np.array(run["kernel"]), run["lr"],
+        steps=run["goal"] - run["step"], first_step=run["step"],
+    )
+    for record in records:
+        if record.step % RECORD_EVERY == 0:
+            run["steps"].append(record.step)
+            run["losses"].append(record.loss)
+            run["weights"].append(record.kernel.ravel().tolist())
+        run["kernel"], run["step"] = record.kernel_next.tolist(), record.step + 1
+        if not np.isfinite(record.loss) or record.loss > filter_learning.DIVERGED_LOSS:
+            run["diverged"] = True
+        if run["step"] % LEARN_FRAME_STEPS == 0:
+            draw_learning(slots, run)
+            time.sleep(LEARN_FRAME_SECONDS)
+
+
+def how_a_filter_learns() -> None:
+    st.header(t("convolution.learn.header"))
+    config = filter_learning.LearningConfig()
+    st.write(t("convolution.learn.explain", batch=config.batch_size))
+    options = [name for name in LIBRARY if KERNELS[name].shape == (3, 3)]
+    left, right = st.columns(2)
+    target = left.selectbox(t("convolution.learn.target"), options, index=options.index("horizontal_edge"),
+                            format_func=kernel_label, key="convolution.learn_target", persist_state="session")
+    lr = right.select_slider(t("convolution.learn.lr"), [0.1, 0.5, 1.0, 2.0, 3.0], value=config.lr,
+                             help=t("convolution.learn.lr_help"), key="convolution.learn_lr",
+                             persist_state="session")
+    seed = st.session_state.setdefault(START_SEED, 0)
+    run = st.session_state.get(LEARNING)
+    if run is None or (run["target"], run["lr"], run["seed"]) != (target, lr, seed):
+        run = st.session_state[LEARNING] = fresh_run(target, lr, seed)
+
+    buttons = st.columns(2, width=420)
+    label = "convolution.learn.train" if run["step"] == 0 else "convolution.learn.continue"
+    train = buttons[0].button(t(label), key="convolution.learn_train", type="primary",
+                              disabled=run["diverged"], icon=":material/play_arrow:")
+    if buttons[1].button(t("convolution.learn.restart"), key="convolution.learn_restart",
+                         icon=":material/casino:"):
+        st.session_state[START_SEED] = seed + 1
+        run = st.session_state[LEARNING] = fresh_run(target, lr, seed + 1)
+
+    top = st.columns([2, 2, 3])
+    top[1].altair_chart(charts.number_grid(KERNELS[target], title=t("convolution.learn.goal"), size=150,
+                                           value_format=".2f"), width="content")
+    numbers = top[2].container()
+    slots = [top[0].empty(), numbers.empty(), numbers.empty(), numbers.empty()]
+    st.caption(t("convolution.learn.weights_title"))
+    slots += [st.empty()]
+    st.caption(t("convolution.learn.loss_title"))
+    slots += [st.empty()]
+    status = st.empty()
+
+    if train and not run["diverged"]:
+        if run["step"] >= run["goal"]:
+            run["goal"] += config.steps
+        train_kernel(run, slots)
+    draw_learning(slots, run)
+
+    gap = filter_learning.distance(run["kernel"], KERNELS[target])
+    if run["diverged"]:
+        status.error(t("convolution.learn.diverged", steps=run["step"], lr=lr))
+    elif run["step"] == 0:
+        status.info(t("convolution.learn.not_started"))
+    elif run["step"] < run["goal"]:
+        status.warning(t("convolution.learn.paused", steps=run["step"]))
+    elif gap < CLOSE_ENOUGH:
+        status.success(t("convolution.learn.done", steps=run["step"], gap=f"{gap:.3f}"))
+    else:
+        status.warning(t("convolution.learn.slow", steps=run["step"], gap=f"{gap:.3f}"))
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+st.title(t("convolution.title"))
+st.write(t("convolution.intro"))
+test_images, test_labels = cache.mnist(train=False)
+window_kernel = sliding_window()
+correlation_or_convolution(window_kernel)
+chosen = filter_on_digit(test_images, test_labels)
+learned_filters(test_images, chosen)
+how_a_filter_learns()
