@@ -49,8 +49,9 @@ class TrainConfig:
 PRESETS = {
     # the classic PyTorch MNIST tutorial's recipe
     "classic": TrainConfig(),
-    # one-cycle lets SGD use a 5x larger peak rate safely: 99.0% in 3 epochs (bench/train_speed.py)
-    "fast": TrainConfig(epochs=3, batch_size=64, lr=0.05, momentum=0.9, schedule="onecycle"),
+    # one-cycle warms up to a 10x larger peak rate and cools down to ~0: above 99.0% test accuracy
+    # in 3 epochs (bench/train_speed.py measures it); batch 128 halves the number of steps
+    "fast": TrainConfig(epochs=3, batch_size=128, lr=0.1, momentum=0.9, schedule="onecycle"),
 }
 
 

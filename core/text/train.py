@@ -1,0 +1,252 @@
+"""Text of the training page."""
+
+TEXT = {
+    "train.title": ("Train LeNet", "训练 LeNet"),
+    "train.intro": (
+        "Choose how LeNet should learn, press **Train**, and watch it learn MNIST live: the loss falls, "
+        "the accuracy climbs, and the first layer's filters take shape. Afterwards, see which digits "
+        "it still confuses.",
+        "选好 LeNet 的学习方式，点击 **开始训练**，就能实时看着它学习 MNIST：损失下降、准确率上升，"
+        "第一层的卷积核也渐渐成形。训练结束后，还能看看它还会把哪些数字认错。",
+    ),
+    "train.device.cuda": (
+        "Training on **{name}**: PyTorch found a CUDA GPU, the fastest option.",
+        "训练设备：**{name}**。PyTorch 检测到了 CUDA 显卡，这是最快的选择。",
+    ),
+    "train.device.mps": (
+        "Training on **{name}**: PyTorch found Apple's Metal GPU.",
+        "训练设备：**{name}**。PyTorch 检测到了苹果的 Metal 显卡。",
+    ),
+    "train.device.cpu_threads": (
+        "Training on the **CPU** ({threads} threads): PyTorch found no CUDA or Apple GPU here. LeNet "
+        "is small, so the CPU still trains it in seconds per epoch.",
+        "训练设备：**CPU**（{threads} 个线程）。这台机器上 PyTorch 没有找到 CUDA 或苹果显卡。"
+        "好在 LeNet 很小，用 CPU 训练一轮也只要几秒钟。",
+    ),
+    "train.device.cpu": (
+        "Training on the **CPU** ({threads} thread): PyTorch found no CUDA or Apple GPU here.",
+        "训练设备：**CPU**（{threads} 个线程）。这台机器上 PyTorch 没有找到 CUDA 或苹果显卡。",
+    ),
+    "train.settings": ("Settings", "训练设置"),
+    "train.preset.classic": ("Classic recipe", "经典配方"),
+    "train.preset.classic_help": (
+        "The classic PyTorch tutorial's recipe: SGD, learning rate 0.01, momentum 0.9, batch 64, 5 epochs.",
+        "经典 PyTorch 教程的配方：SGD，学习率 0.01，动量 0.9，批大小 64，训练 5 轮。",
+    ),
+    "train.preset.fast": ("Fast recipe", "快速配方"),
+    "train.preset.fast_help": (
+        "SGD with a one-cycle schedule peaking at 0.1, batch 128, 3 epochs: about 99% test accuracy.",
+        "SGD 配合单周期（one-cycle）学习率策略，峰值 0.1，批大小 128，训练 3 轮：测试准确率约 99%。",
+    ),
+    "train.epochs": ("Epochs (passes over the training images)", "训练轮数（把训练图片完整看几遍）"),
+    "train.batch_size": ("Batch size (images per update)", "批大小（每次更新用多少张图片）"),
+    "train.lr": ("Learning rate (log scale)", "学习率（对数刻度）"),
+    "train.momentum": ("Momentum (Adam: β₁)", "动量（Adam 中即 β₁）"),
+    "train.optimizer": ("Optimizer", "优化器"),
+    "train.optimizer.sgd": ("SGD with momentum", "带动量的 SGD"),
+    "train.optimizer.adam": ("Adam", "Adam"),
+    "train.schedule": ("Learning-rate schedule", "学习率策略"),
+    "train.schedule.constant": ("Constant", "固定不变"),
+    "train.schedule.onecycle": ("One-cycle (warm up, then cool down)", "单周期（先升后降）"),
+    "train.train_size": ("Training images used", "使用的训练图片数"),
+    "train.seed": ("Random seed", "随机种子"),
+    "train.seed_help": (
+        "The same seed and settings give the same starting weights, the same subset and the same "
+        "shuffling, so a CPU run can be repeated exactly.",
+        "种子和设置都相同时，初始权重、抽取的训练子集和打乱顺序也都相同，所以在 CPU 上可以完全复现一次训练。",
+    ),
+    "train.start": ("Train", "开始训练"),
+    "train.stop": ("Stop", "停止"),
+    "train.resume": ("Resume", "继续训练"),
+    "train.locked": (
+        "The settings are locked while a run is training. Press **Stop** to change them.",
+        "训练进行中，设置暂时锁定。点击 **停止** 后才能修改。",
+    ),
+    "train.explain.header": ("What each piece does", "每个部分在做什么"),
+    "train.explain.loss_tab": ("Loss", "损失函数"),
+    "train.explain.sgd_tab": ("SGD and momentum", "SGD 与动量"),
+    "train.explain.adam_tab": ("Adam", "Adam"),
+    "train.explain.test_tab": ("Why a separate test set", "为什么要单独的测试集"),
+    "train.explain.loss": (
+        "The loss is **cross-entropy**. The network outputs ten raw scores (logits); softmax turns them "
+        "into probabilities, $p_k = e^{{z_k}} / \\sum_j e^{{z_j}}$; the loss is $-\\ln p$ of the true "
+        "digit. Sure and right costs almost nothing, sure and wrong costs a lot. Here it is worked on test "
+        "image {index}, a **{label}**, with the model this app uses now:",
+        "损失函数是 **交叉熵**。网络先输出十个原始分数（logits），softmax 把它们变成概率 "
+        "$p_k = e^{{z_k}} / \\sum_j e^{{z_j}}$，损失就是正确数字那一项概率的 $-\\ln p$。"
+        "有把握又答对，损失几乎为零；有把握却答错，损失就很大。下面用当前模型在第 {index} 张测试图片"
+        "（一个 **{label}**）上实际算一遍：",
+    ),
+    "train.explain.col.digit": ("digit", "数字"),
+    "train.explain.col.logit": ("logit z", "logit 值 z"),
+    "train.explain.col.exp": ("e^(z − max z)", "e^(z − max z)"),
+    "train.explain.col.prob": ("probability p", "概率 p"),
+    "train.explain.loss_result": (
+        "Probability of the true digit {label}: p = {p:.6f}, so the loss is −ln p = **{loss:.6f}**. "
+        "(Subtracting the largest logit before exp changes nothing but avoids overflow.) An untrained "
+        "network gives every digit about 10%, a loss of about ln 10 ≈ 2.30: where every curve below starts.",
+        "正确数字 {label} 的概率 p = {p:.6f}，所以损失 −ln p = **{loss:.6f}**。"
+        "（取指数前先减去最大的 logit，结果不变，只是为了避免数值溢出。）"
+        "未经训练的网络给每个数字的概率都约为 10%，"
+        "损失约为 ln 10 ≈ 2.30，下面每条曲线都是从这里出发的。",
+    ),
+    "train.explain.sgd": (
+        "Each batch, backpropagation gives the gradient $g$ of the loss with respect to every weight; "
+        "**SGD** steps against it: $w \\leftarrow w - \\eta\\, g$, with $\\eta$ the learning rate. "
+        "**Momentum** keeps a running sum of past gradients, $v \\leftarrow \\mu v + g$, and steps by "
+        "$w \\leftarrow w - \\eta\\, v$: directions that agree from batch to batch build up speed, noise "
+        "that flips sign cancels out. With $\\mu = 0.9$ a step carries roughly the last ten gradients.",
+        "每处理一批图片，反向传播都会算出损失对每个权重的梯度 $g$；**SGD** 就沿着梯度的反方向走一步："
+        "$w \\leftarrow w - \\eta\\, g$，其中 $\\eta$ 是学习率。**动量** 会把过去的梯度累加起来："
+        "$v \\leftarrow \\mu v + g$，再按 $w \\leftarrow w - \\eta\\, v$ 更新。各批次都认同的方向会越走越快，"
+        "来回摇摆的噪声则相互抵消。$\\mu = 0.9$ 时，每一步大约综合了最近十次的梯度。",
+    ),
+    "train.explain.onecycle": (
+        "The **one-cycle** schedule starts with a small rate, raises it to the chosen peak over the first "
+        "30% of the run, then lowers it almost to zero: big steps while far from a good answer, fine "
+        "steps at the end.",
+        "**单周期** 策略让学习率从很小开始，在前 30% 的训练中升到设定的峰值，之后再逐渐降到接近零："
+        "离好答案还远时迈大步，快到终点时走小步。",
+    ),
+    "train.explain.adam": (
+        "**Adam** keeps, for every weight, a running average of its gradients (like momentum) and of "
+        "their squares, and divides the first by the square root of the second, so each weight gets its "
+        "own step size. It usually wants a smaller learning rate than SGD, around 0.001.",
+        "**Adam** 为每个权重分别记录梯度的滑动平均（类似动量）和梯度平方的滑动平均，"
+        "再用前者除以后者的平方根，于是每个权重都有自己的步长。它通常需要比 SGD 更小的学习率，0.001 左右。",
+    ),
+    "train.explain.test": (
+        "The network only ever learns from the 60,000 training images (or the subset you chose). The "
+        "10,000 test images are kept apart and only used to measure it: a model can memorise its "
+        "training images, and only images it has never seen show whether it learned to read digits.",
+        "网络只从 60,000 张训练图片（或你选的子集）中学习。10,000 张测试图片被单独留出，只用来检验："
+        "模型有可能把训练图片死记硬背下来，只有它从没见过的图片，才能说明它是否真的学会了认数字。",
+    ),
+    "train.waiting": (
+        "Waiting for another training run on this server to finish… (only {slots} may train at once, so "
+        "that each one stays fast). Yours starts automatically.",
+        "正在等待本服务器上的另一次训练结束……（同一时间最多只能有 {slots} 次训练，以保证每次都够快）。"
+        "轮到你时会自动开始。",
+    ),
+    "train.progress": (
+        "Epoch {epoch}/{epochs} · batch {batch}/{batches} · {speed:,.0f} images/s · about {eta} left",
+        "第 {epoch}/{epochs} 轮 · 第 {batch}/{batches} 批 · 每秒 {speed:,.0f} 张图片 · 预计还需 {eta}",
+    ),
+    "train.progress.starting": ("Starting…", "正在开始……"),
+    "train.progress.paused": (
+        "Stopped after {done} of {epochs} epochs. The model keeps everything it learned so far.",
+        "已在第 {done} 轮（共 {epochs} 轮）时停止。模型保留了到目前为止学到的一切。",
+    ),
+    "train.progress.done": (
+        "Finished {epochs} epochs in {seconds:.1f} s of training.",
+        "已完成 {epochs} 轮训练，共用时 {seconds:.1f} 秒。",
+    ),
+    "train.seconds": ("{s:.0f} s", "{s:.0f} 秒"),
+    "train.resumed": (
+        "Continuing your run from epoch {epoch}, batch {batch}: nothing it learned was lost.",
+        "从第 {epoch} 轮第 {batch} 批继续训练：之前学到的内容都没有丢失。",
+    ),
+    "train.chart.header": ("Learning curves", "学习曲线"),
+    "train.chart.empty": (
+        "Press **Train** and the curves will appear here.",
+        "点击 **开始训练**，学习曲线就会出现在这里。",
+    ),
+    "train.chart.epoch": ("epoch", "轮数（epoch）"),
+    "train.chart.loss": ("loss (cross-entropy)", "损失（交叉熵）"),
+    "train.chart.accuracy": ("accuracy (%)", "准确率（%）"),
+    "train.series.batch": ("batch loss (smoothed)", "批次损失（平滑后）"),
+    "train.series.train": ("training set", "训练集"),
+    "train.series.test": ("test set", "测试集"),
+    "train.series.tutorial_train": ("tutorial: training loss", "教程：训练损失"),
+    "train.series.tutorial_test": ("tutorial: test accuracy", "教程：测试准确率"),
+    "train.tutorial.toggle": ("Show the tutorial's published run", "显示教程中公布的训练结果"),
+    "train.tutorial.caption": (
+        "Dashed grey: the classic tutorial's own run (classic recipe, 5 epochs): its training loss per "
+        "epoch and test accuracy after each. It printed no test loss or training accuracy.",
+        "灰色虚线：经典教程自己的那次训练（经典配方，5 轮）每轮的训练损失和每轮结束后的测试准确率。"
+        "教程没有给出测试损失和训练准确率。",
+    ),
+    "train.reading.header": ("How to read learning curves", "怎样看懂学习曲线"),
+    "train.reading.body": (
+        "- **Healthy:** both losses fall and level off together; train and test accuracy stay close.\n"
+        "- **Over-fitting:** the training loss keeps falling while the test loss stops falling or rises, "
+        "and the gap between training and test accuracy widens: the model is memorising its training "
+        "images. Try it with 1,000 training images and 20 epochs.\n"
+        "- **Under-fitting:** both losses stay high and accuracy is poor on both sets: too few epochs, "
+        "too small a learning rate, or too little data to learn from. Try 1 epoch at learning rate 0.0001.\n"
+        "- **Learning rate too large:** the loss jumps around, climbs, or sticks near 2.30 (ln 10, pure "
+        "guessing) because each step overshoots. Try SGD at 0.5 with a constant schedule.\n"
+        "- The tutorial's own test accuracy dropped in its last epoch (98.89% → 98.24%): at a constant "
+        "rate the last steps still jump around, which is one reason schedules lower the rate at the end.",
+        "- **健康：** 两条损失曲线一起下降并趋于平稳；训练准确率和测试准确率相差不大。\n"
+        "- **过拟合：** 训练损失还在下降，测试损失却不再下降甚至上升，训练与测试准确率的差距越拉越大："
+        "模型在死记训练图片。可以试试只用 1,000 张训练图片训练 20 轮。\n"
+        "- **欠拟合：** 两条损失都居高不下，两个数据集上的准确率都不好："
+        "训练轮数太少、学习率太小，或者数据太少。"
+        "可以试试学习率 0.0001 只训练 1 轮。\n"
+        "- **学习率过大：** 损失上蹿下跳、不降反升，或者停在 2.30（ln 10，也就是瞎猜）附近，"
+        "因为每一步都迈过了头。"
+        "可以试试 SGD、学习率 0.5、固定不变的策略。\n"
+        "- 教程自己的测试准确率在最后一轮反而下降了（98.89% → 98.24%）：学习率固定时，最后几步仍在来回摆动，"
+        "这也是学习率策略要在结尾降低学习率的原因之一。",
+    ),
+    "train.filters.header": ("conv1's six filters, epoch by epoch", "conv1 的 6 个卷积核，逐轮变化"),
+    "train.filters.body": (
+        "Row 0 is the random start; each later row is the filters after that epoch. Red weights are "
+        "positive, blue negative: watch noise turn into edge and stroke detectors.",
+        "第 0 行是随机初始化的样子，之后每一行是该轮训练结束后的卷积核。红色是正权重，蓝色是负权重："
+        "看看杂乱的噪声如何变成检测边缘和笔画的探测器。",
+    ),
+    "train.filters.epoch": ("epoch", "轮"),
+    "train.filters.filter": ("filter", "卷积核"),
+    "train.results.header": ("How the model did", "模型表现如何"),
+    "train.results.test_acc": ("Test accuracy", "测试准确率"),
+    "train.results.test_loss": ("Test loss", "测试损失"),
+    "train.results.errors": ("Test images misread", "认错的测试图片"),
+    "train.results.time": ("Training time", "训练用时"),
+    "train.results.active": (
+        "This model is now the one the whole app uses (the LeNet, convolution and drawing pages).",
+        "现在整个应用（LeNet 结构、卷积、手写识别等页面）用的都是这个模型。",
+    ),
+    "train.confusion.header": ("Confusion matrix", "混淆矩阵"),
+    "train.confusion.body": (
+        "Row = the digit written, column = the digit the model said. The grey diagonal holds the right "
+        "answers; every orange cell is a kind of mistake. Pick a cell below to see its images.",
+        "行是实际写的数字，列是模型给出的判断。灰色对角线上是答对的；每个橙色格子是一类错误。"
+        "在下面选一个格子，就能看到对应的图片。",
+    ),
+    "train.confusion.true": ("digit written", "实际数字"),
+    "train.confusion.predicted": ("model said", "模型判断"),
+    "train.confusion.count": ("images", "图片数"),
+    "train.mistakes.pick": ("Mistakes to look at", "查看哪类错误"),
+    "train.mistakes.option": ("{true} read as {said} ({count} images)", "{true} 被认成 {said}（{count} 张）"),
+    "train.mistakes.none": ("No mistakes at all on the test set.", "测试集上一个都没认错。"),
+    "train.mistakes.caption": ("test image {index}: a {true}, read as {said}",
+                               "第 {index} 张测试图片：写的是 {true}，被认成 {said}"),
+    "train.mistakes.more": ("Showing {shown} of {count}.", "显示了 {count} 张中的 {shown} 张。"),
+    "train.axis.digit": ("digit", "数字"),
+    "train.axis.probability": ("probability", "概率"),
+    "train.weights.header": ("Keep your model, or load one", "保存你的模型，或载入一个"),
+    "train.weights.body": (
+        "Weights are saved as safetensors: plain numbers plus a little JSON, never executable code, so a "
+        "file from anyone is safe to load. It is checked before use.",
+        "权重以 safetensors 格式保存：只有数字和一小段 JSON，绝不包含可执行代码，"
+        "所以别人给的文件也可以放心载入。"
+        "载入前会先做检查。",
+    ),
+    "train.download": ("Download this model (.safetensors)", "下载这个模型（.safetensors）"),
+    "train.upload": ("Upload LeNet weights (.safetensors)", "上传 LeNet 权重（.safetensors）"),
+    "train.uploaded": (
+        "Loaded {name}: the app now uses it ({acc}% test accuracy when it was saved).",
+        "已载入 {name}：整个应用现在都使用它（保存时的测试准确率为 {acc}%）。",
+    ),
+    "train.use_pretrained": ("Go back to the pretrained model", "改回预训练模型"),
+    "train.using_pretrained": (
+        "The app uses the pretrained model ({acc}% test accuracy).",
+        "当前应用使用的是预训练模型（测试准确率 {acc}%）。",
+    ),
+    "train.using_session": (
+        "The app uses your own model ({acc}% test accuracy).",
+        "当前应用使用的是你自己的模型（测试准确率 {acc}%）。",
+    ),
+}

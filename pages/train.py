@@ -1,0 +1,336 @@
+"""Train LeNet live: settings, what each piece does, learning curves, filters, and what the model got wrong.
+
+The run lives in `st.session_state` (a `TrainingSession`), so a click anywhere, or leaving the
+page, interrupts only the drawing: the next script run carries on from the last completed step.
+"""
+
+import time
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from core import curves
+from core.charts import training as charts
+from core.charts.model import probability_bars
+from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
+from core.confusion import cell_indices, mistakes, probabilities
+from core.loss_example import cross_entropy_steps
+from core.run_limit import RunLimit, configured_limit
+from core.training import EPOCH_RANGE, OPTIMIZERS, PRESETS, SCHEDULES, EpochEvent, TrainConfig, device_reason
+from core.training_session import DONE, PAUSED, RUNNING, TrainingSession
+from ui import cache, state
+from ui.errors import show_error
+from ui.state import translator
+
+SESSION_KEY = "train.session"  # the TrainingSession
+UPLOADED_KEY = "train.uploaded_id"  # the upload already applied, so a rerun does not apply it again
+BATCH_SIZES = [16, 32, 64, 128, 256, 512]
+LEARNING_RATES = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]
+DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing must not slow training
+EXAMPLE_INDEX = 0  # the test image the cross-entropy example is worked on
+MOST_IMAGES = 12
+
+# widget key -> TrainConfig field
+SETTINGS = {
+    "train.epochs": "epochs", "train.batch_size": "batch_size", "train.lr": "lr",
+    "train.momentum": "momentum", "train.optimizer": "optimizer", "train.schedule": "schedule",
+    "train.train_size": "train_size", "train.seed": "seed",
+}
+
+
+@st.cache_resource(show_spinner=False)
+def run_limit() -> RunLimit:
+    """One limit shared by every session on this server."""
+    return RunLimit(configured_limit())
+
+
+def apply_preset(name: str) -> None:
+    """Set every setting widget to a preset (a callback: it runs before the widgets are drawn)."""
+    preset = PRESETS[name]
+    for key, name_ in SETTINGS.items():
+        st.session_state[key] = getattr(preset, name_)
+
+
+def chosen_config() -> TrainConfig:
+    """The recipe the setting widgets describe."""
+    return TrainConfig(**{name: st.session_state[key] for key, name in SETTINGS.items()})
+
+
+def request(action: str) -> None:
+    """Remember a button press; the page acts on it below, where errors are shown nicely."""
+    st.session_state["train.request"] = action
+
+
+t = translator()
+st.title(t("train.title"))
+st.write(t("train.intro"))
+device, name = cache.device()
+st.info(t(f"train.device.{device_reason(device)}", name=name, threads=torch.get_num_threads()))
+
+for key, field in SETTINGS.items():  # first visit: the classic recipe
+    st.session_state.setdefault(key, getattr(PRESETS["classic"], field))
+
+session: TrainingSession | None = st.session_state.get(SESSION_KEY)
+action = st.session_state.pop("train.request", None)
+if action == "start":
+    session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
+                                    cache.mnist_tensors(False))
+    st.session_state[SESSION_KEY] = session
+elif session is not None and action == "stop" and session.status == RUNNING:
+    session.stop()
+    state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+elif session is not None and action == "resume" and session.status == PAUSED:
+    session.resume()
+running = session is not None and session.status == RUNNING
+
+# ---- settings and what each piece does -------------------------------------------------------
+settings, explain = st.columns([1, 1], gap="large")
+with settings:
+    st.subheader(t("train.settings"))
+    left, right = st.columns(2)
+    left.button(t("train.preset.classic"), key="train.preset_classic", help=t("train.preset.classic_help"),
+                on_click=apply_preset, args=("classic",), disabled=running, width="stretch")
+    right.button(t("train.preset.fast"), key="train.preset_fast", help=t("train.preset.fast_help"),
+                 on_click=apply_preset, args=("fast",), disabled=running, width="stretch")
+    st.slider(t("train.epochs"), *EPOCH_RANGE, key="train.epochs", disabled=running, persist_state="session")
+    st.select_slider(t("train.train_size"), TRAIN_SIZES, format_func=lambda n: f"{n:,}",
+                     key="train.train_size", disabled=running, persist_state="session")
+    st.select_slider(t("train.batch_size"), BATCH_SIZES, key="train.batch_size", disabled=running,
+                     persist_state="session")
+    st.select_slider(t("train.lr"), LEARNING_RATES, format_func=lambda v: f"{v:g}", key="train.lr",
+                     disabled=running, persist_state="session")
+    left, right = st.columns(2)
+    left.radio(t("train.optimizer"), OPTIMIZERS, format_func=lambda o: t(f"train.optimizer.{o}"),
+               key="train.optimizer", disabled=running, persist_state="session")
+    right.radio(t("train.schedule"), SCHEDULES, format_func=lambda s: t(f"train.schedule.{s}"),
+                key="train.schedule", disabled=running, persist_state="session")
+    st.slider(t("train.momentum"), 0.0, 0.99, step=0.01, key="train.momentum", disabled=running,
+              persist_state="session")
+    st.number_input(t("train.seed"), 0, 9_999, step=1, key="train.seed", help=t("train.seed_help"),
+                    disabled=running, persist_state="session")
+    left, right = st.columns(2)
+    if running:
+        left.button(t("train.stop"), key="train.stop", on_click=request, args=("stop",), type="primary",
+                    width="stretch")
+        st.caption(t("train.locked"))
+    else:
+        left.button(t("train.start"), key="train.start", on_click=request, args=("start",), type="primary",
+                    width="stretch")
+        if session is not None and session.status == PAUSED:
+            right.button(t("train.resume"), key="train.resume", on_click=request, args=("resume",),
+                         width="stretch")
+
+with explain:
+    st.subheader(t("train.explain.header"))
+    loss_tab, sgd_tab, adam_tab, test_tab = st.tabs([
+        t("train.explain.loss_tab"), t("train.explain.sgd_tab"), t("train.explain.adam_tab"),
+        t("train.explain.test_tab"),
+    ])
+    with loss_tab:
+        model_now, _, _ = state.active_model()
+        test_x, test_y = cache.mnist_tensors(False)
+        label = int(test_y[EXAMPLE_INDEX])
+        with torch.no_grad():
+            model_now.eval()
+            logits = model_now(test_x[EXAMPLE_INDEX : EXAMPLE_INDEX + 1].to(
+                next(model_now.parameters()).device))[0].cpu().numpy()
+        steps = cross_entropy_steps(logits, label)
+        st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
+        st.dataframe(pd.DataFrame({
+            t("train.explain.col.digit"): list(range(10)),
+            t("train.explain.col.logit"): steps.logits.round(3),
+            t("train.explain.col.exp"): [f"{v:.3g}" for v in steps.exponentials],
+            t("train.explain.col.prob"): [f"{v:.6f}" for v in steps.probabilities],
+        }), hide_index=True, height=240)
+        st.markdown(t("train.explain.loss_result", label=label, p=steps.probability_true, loss=steps.loss))
+    with sgd_tab:
+        st.markdown(t("train.explain.sgd"))
+        st.markdown(t("train.explain.onecycle"))
+    with adam_tab:
+        st.markdown(t("train.explain.adam"))
+    with test_tab:
+        st.markdown(t("train.explain.test"))
+
+# ---- the run, drawn live ---------------------------------------------------------------------
+st.header(t("train.chart.header"))
+show_tutorial = st.toggle(t("train.tutorial.toggle"), key="train.tutorial", persist_state="session")
+if show_tutorial:
+    st.caption(t("train.tutorial.caption"))
+waiting_slot = st.empty()
+progress_slot = st.empty()
+chart_slot = st.empty()
+filters_slot = st.empty()
+with st.expander(t("train.reading.header")):
+    st.markdown(t("train.reading.body"))
+
+NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
+
+
+def draw_chart(session: TrainingSession) -> None:
+    """The loss and accuracy chart, redrawn whole from the history."""
+    history = session.history
+    chart_slot.altair_chart(charts.progress_chart(
+        curves.batch_frame(history.batch_epochs, history.batch_losses), curves.epoch_frame(history.epochs),
+        names=NAMES, epoch_title=t("train.chart.epoch"), loss_title=t("train.chart.loss"),
+        accuracy_title=t("train.chart.accuracy"),
+        tutorial=curves.tutorial_frame() if show_tutorial else None, total_epochs=session.run.config.epochs,
+    ), width="stretch")
+
+
+def draw_progress(session: TrainingSession) -> None:
+    """The progress bar, with ETA and images per second while running, or the outcome after."""
+    run, last = session.run, session.history.last_batch
+    if session.status == DONE:
+        text = t("train.progress.done", epochs=run.config.epochs, seconds=run.elapsed_s)
+    elif session.status == PAUSED:
+        text = t("train.progress.paused", done=f"{session.epochs_done:g}", epochs=run.config.epochs)
+    elif last is None:
+        text = t("train.progress.starting")
+    else:
+        left = max(0.0, run.elapsed_s * (1 - run.progress) / max(run.progress, 1e-9))
+        text = t("train.progress", epoch=min(run.epoch, run.config.epochs), epochs=run.config.epochs,
+                 batch=run.batch, batches=run.batches, speed=last.samples_per_s,
+                 eta=t("train.seconds", s=left))
+    progress_slot.progress(run.progress, text=text)
+
+
+def draw_filters(session: TrainingSession) -> None:
+    """conv1's filters at every recorded epoch (at most seven rows: the start, then spread out)."""
+    history = session.history
+    shown = np.unique(np.linspace(0, len(history.filters) - 1, min(7, len(history.filters))).astype(int))
+    with filters_slot.container():
+        st.subheader(t("train.filters.header"))
+        st.caption(t("train.filters.body"))
+        st.altair_chart(charts.filter_history(
+            [history.filters[i] for i in shown], [history.filter_epochs[i] for i in shown],
+            epoch_label=t("train.filters.epoch"), filter_label=t("train.filters.filter"),
+        ))
+
+
+def train(session: TrainingSession) -> None:
+    """Carry the run on, drawing as it goes; any click stops this at the next draw, losing nothing."""
+    limit = run_limit()
+    if session.run.progress > 0:
+        st.toast(t("train.resumed", epoch=session.run.epoch, batch=session.run.batch))
+    with limit.slot(on_wait=lambda: waiting_slot.info(t("train.waiting", slots=limit.slots))):
+        waiting_slot.empty()
+        last_draw = 0.0
+        loop_started = time.perf_counter()
+        try:
+            for event in session.run.events():
+                session.history.record(event)
+                now = time.perf_counter()
+                if isinstance(event, EpochEvent):
+                    state.set_session_model(*session.snapshot(event.test_acc, event.test_loss))
+                    draw_filters(session)
+                if isinstance(event, EpochEvent) or now - last_draw >= DRAW_EVERY_S:
+                    draw_progress(session)
+                    draw_chart(session)
+                    last_draw = time.perf_counter()
+        finally:  # an interrupted run counts its time too
+            session.page_s += time.perf_counter() - loop_started
+    session.finish()
+    state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+
+
+if session is None:
+    chart_slot.info(t("train.chart.empty"))
+else:
+    draw_progress(session)
+    draw_chart(session)
+    draw_filters(session)
+    if running:
+        train(session)
+        st.rerun()  # unlock the settings and show the results
+
+
+# ---- results -----------------------------------------------------------------------------------
+def show_results(session: TrainingSession) -> None:
+    """Final figures, the confusion matrix, and a browser of the misread test images."""
+    results = session.results
+    st.header(t("train.results.header"))
+    errors = int(results.confusion.sum() - np.trace(results.confusion))
+    a, b, c, d = st.columns(4)
+    a.metric(t("train.results.test_acc"), f"{results.test_acc:.2f}%")
+    b.metric(t("train.results.test_loss"), f"{results.test_loss:.4f}")
+    c.metric(t("train.results.errors"), f"{errors:,}")
+    d.metric(t("train.results.time"), t("train.seconds", s=session.run.elapsed_s))
+    st.caption(t("train.results.active"))
+
+    st.subheader(t("train.confusion.header"))
+    st.write(t("train.confusion.body"))
+    cells = mistakes(results.confusion, top=90)
+    options = [f"{true}-{said}" for true, said, _ in cells]
+    counts = {f"{true}-{said}": count for true, said, count in cells}
+    if st.session_state.get("train.cell") not in options:
+        st.session_state.pop("train.cell", None)  # a new run has other mistakes
+    matrix_col, images_col = st.columns([1, 1], gap="large")
+    with images_col:
+        if not options:
+            st.success(t("train.mistakes.none"))
+            picked = None
+        else:
+            picked = st.selectbox(
+                t("train.mistakes.pick"), options, key="train.cell",
+                format_func=lambda o: t("train.mistakes.option", true=o[0], said=o[2], count=counts[o]),
+            )
+    selected = (int(picked[0]), int(picked[2])) if picked else None
+    with matrix_col:
+        st.altair_chart(charts.confusion_chart(
+            results.confusion, true_title=t("train.confusion.true"),
+            predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
+            selected=selected,
+        ))
+    if selected is None:
+        return
+    test_images, test_labels = cache.mnist(False)
+    indices = cell_indices(test_labels, results.predicted, *selected)
+    shown = indices[:MOST_IMAGES]
+    probs = probabilities(session.run.model, cache.mnist_tensors(False)[0][shown])
+    with images_col:
+        st.caption(t("train.mistakes.more", shown=len(shown), count=len(indices)))
+        for row_start in range(0, len(shown), 3):
+            row = range(row_start, min(row_start + 3, len(shown)))
+            for column, i in zip(st.columns(3), row, strict=False):
+                with column:
+                    st.image(np.kron(test_images[shown[i]], np.ones((3, 3), dtype=np.uint8)),
+                             caption=t("train.mistakes.caption", index=int(shown[i]), true=selected[0],
+                                       said=selected[1]))
+                    st.altair_chart(probability_bars(
+                        probs[i], digit_title=t("train.axis.digit"),
+                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=110,
+                    ), width="stretch")
+
+
+if session is not None and session.results is not None:
+    show_results(session)
+
+
+# ---- keep or load weights ----------------------------------------------------------------------
+st.header(t("train.weights.header"))
+st.write(t("train.weights.body"))
+down, up = st.columns(2)
+with up:
+    uploaded = st.file_uploader(t("train.upload"), type=["safetensors"], key="train.upload")
+    if uploaded is not None and st.session_state.get(UPLOADED_KEY) != uploaded.file_id:
+        try:
+            model_up, meta_up = model_from_bytes(uploaded.getvalue())
+        except CheckpointError as err:
+            show_error(err, t)
+        else:
+            state.set_session_model(model_up, meta_up)
+            st.session_state[UPLOADED_KEY] = uploaded.file_id
+            st.success(t("train.uploaded", name=uploaded.name, acc=meta_up.get("test_accuracy", "?")))
+model_now, meta_now, source = state.active_model()
+with down:
+    st.caption(t(f"train.using_{source}", acc=meta_now.get("test_accuracy", "?")))
+    if source == "session":
+        st.download_button(t("train.download"), model_to_bytes(model_now, meta_now),
+                           file_name="lenet_mnist_mine.safetensors", mime="application/octet-stream",
+                           key="train.download", on_click="ignore")
+        if st.button(t("train.use_pretrained"), key="train.use_pretrained"):
+            st.session_state.pop(state.TRAINED_MODEL_KEY, None)
+            st.rerun()
