@@ -3,7 +3,7 @@
 import pytest
 
 from core.i18n import LANGUAGES
-from tests.apptest import ROOT, PAGE_STEMS, assert_rendered, open_page
+from tests.apptest import PAGE_STEMS, ROOT, assert_rendered, open_page
 
 EXISTING = [stem for stem in PAGE_STEMS if (ROOT / "pages" / f"{stem}.py").exists()]
 

@@ -32,7 +32,8 @@ TEXT = {
     "error.checkpoint_missing": (
         "The model weights file is missing ({detail}). Restore it with `git checkout -- assets/` "
         "or rebuild it with `make weights`.",
-        "模型权重文件不存在（{detail}）。请用 `git checkout -- assets/` 恢复，或运行 `make weights` 重新生成。",
+        "模型权重文件不存在（{detail}）。请用 `git checkout -- assets/` 恢复，"
+        "或运行 `make weights` 重新生成。",
     ),
     "error.checkpoint_too_large": (
         "That file is too large to be LeNet's weights ({detail}).",
