@@ -65,7 +65,6 @@ def main() -> None:
     pages = [
         st.Page(PAGES_DIR / f"{stem}.py", title=t(title_key), icon=icon, default=stem == "home")
         for stem, icon, title_key in PAGES
-        if (PAGES_DIR / f"{stem}.py").exists()
     ]
     page = st.navigation(pages)
     language_picker()
