@@ -35,8 +35,9 @@ def node_frame(layers: list[Layer]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def edge_frame(nodes: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
-    """One row per edge between consecutive layers (gaps excluded), with a random weight."""
+def edge_frame(nodes: pd.DataFrame, seed: int = 0, weights: list[float] | None = None) -> pd.DataFrame:
+    """One row per edge between consecutive layers (gaps excluded), with the given `weights`
+    (in that order: source by source) or, without them, random ones."""
     rng = np.random.default_rng(seed)
     real = nodes[~nodes["gap"]]
     parts = []
@@ -49,18 +50,22 @@ def edge_frame(nodes: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
             "source": pairs["label"], "target": pairs["label_to"],
         }))
     edges = pd.concat(parts, ignore_index=True)
-    edges["weight"] = rng.normal(0.0, 1.0, len(edges)).round(2)
+    if weights is None:
+        weights = rng.normal(0.0, 1.0, len(edges)).round(2)
+    elif len(weights) != len(edges):
+        raise ValueError(f"{len(weights)} weights for {len(edges)} edges")
+    edges["weight"] = np.asarray(weights, dtype=np.float64)
     edges["strength"] = edges["weight"].abs()
     return edges
 
 
 def network_chart(
-    layers: list[Layer], *, weight_title: str = "weight", seed: int = 0,
-    width: int = 560, height: int = 360,
+    layers: list[Layer], *, weights: list[float] | None = None, weight_title: str = "weight",
+    seed: int = 0, width: int = 560, height: int = 360,
 ) -> alt.LayerChart:
     """Nodes, weighted edges (blue positive, red negative; hover for the value) and layer names."""
     nodes = node_frame(layers)
-    edges = edge_frame(nodes, seed)
+    edges = edge_frame(nodes, seed, weights)
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.4, len(layers) - 0.6]))
     top = float(nodes["y"].max())
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-top - 0.8, top + 1.4]))
@@ -74,14 +79,17 @@ def network_chart(
                  alt.Tooltip("weight:Q", title=weight_title, format="+.2f")],
     )
     real = nodes[~nodes["gap"]]
-    circles = alt.Chart(real).mark_circle(size=520, opacity=1, color="#f0f4ff",
+    circles = alt.Chart(real).mark_circle(size=640, opacity=1, color="#f0f4ff",
                                           stroke="#4c6ef5", strokeWidth=2).encode(
         x=x, y=y, tooltip=[alt.Tooltip("layer_name:N", title=" "), alt.Tooltip("label:N", title="#")],
     )
-    labels = alt.Chart(nodes).mark_text(fontSize=12, color="#1f2a44").encode(x=x, y=y, text="label:N")
+    labels = alt.Chart(nodes).mark_text(fontSize=11, color="#1f2a44").encode(x=x, y=y, text="label:N")
     names = nodes.groupby("layer", as_index=False).agg(x=("x", "first"), layer_name=("layer_name", "first"))
     names["y"] = top + 1.0
     captions = alt.Chart(names).mark_text(fontSize=14, fontWeight="bold", color="#1f2a44").encode(
         x=x, y=y, text="layer_name:N",
     )
-    return alt.layer(lines, circles, labels, captions).properties(width=width, height=height)
+    # "pad": the plot keeps its size instead of Streamlit fitting the whole chart inside it
+    return alt.layer(lines, circles, labels, captions).properties(
+        width=width, height=height, autosize=alt.AutoSizeParams(type="pad"),
+    )

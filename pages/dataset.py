@@ -4,14 +4,20 @@ import numpy as np
 import streamlit as st
 
 from core import data
-from core.charts.dataset import class_count_chart, classic_grid, figure_png, pixel_histogram_chart
-from core.charts.heatmap import heatmap
+from core.charts.dataset import (
+    class_count_chart,
+    classic_grid,
+    figure_png,
+    pixel_heatmap,
+    pixel_histogram_chart,
+)
 from core.dataset_views import BATCH_SIZE, class_sample, enlarge, parse_index, pixel_histogram, shuffled_batch
 from ui import cache
 from ui.state import translator
 
 SPLITS = {"train": True, "test": False}
-SAMPLE_SIZE = 12
+SAMPLE_SIZE = 16
+ROW = 8  # images per row in the sample and the batch
 SAMPLE_SEED = "dataset.sample_seed"  # bumped by "new random sample"
 BATCH_SEED = "dataset.batch_seed"  # bumped by "shuffle again"
 SHOWN_INDEX = "dataset.shown_index"  # {split: the last valid index typed}, kept when a typo comes
@@ -64,15 +70,15 @@ split = st.radio(
 )
 images, labels = cache.mnist(SPLITS[split])
 split_in_text = t(f"dataset.split.{split}_in_text")
-digit_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
-digit = digit_column.segmented_control(
+digit = st.segmented_control(
     t("dataset.browse.digit"), list(data.CLASSES), key="dataset.digit", persist_state="session",
     required=True, default=0,
 )
-if button_column.button(t("dataset.browse.resample"), key="dataset.resample", icon=":material/casino:"):
+if st.button(t("dataset.browse.resample"), key="dataset.resample", icon=":material/casino:"):
     st.session_state[SAMPLE_SEED] += 1
 sample = class_sample(labels, digit, SAMPLE_SIZE, seed=st.session_state[SAMPLE_SEED] * 10 + digit)
-st.image([enlarge(images[i], 3) for i in sample], caption=[f"#{i:,}" for i in sample], width=84)
+for row in np.split(sample, range(ROW, len(sample), ROW)):
+    st.image([enlarge(images[i], 3) for i in row], caption=[f"#{i:,}" for i in row], width=72)
 st.caption(t("dataset.browse.caption", n=len(sample), total=int((labels == digit).sum()), digit=digit,
              split=split_in_text))
 
@@ -91,7 +97,7 @@ picture_column, grid_column = st.columns([1, 2], gap="large")
 picture_column.markdown(t("dataset.lookup.label", index=index, split=split_in_text, label=labels[index]))
 picture_column.image(enlarge(images[index], 6), width=168)
 picture_column.write(t("dataset.lookup.pixels"))
-grid_column.altair_chart(heatmap(images[index], size=420, value_format="d"), width="content")
+grid_column.altair_chart(pixel_heatmap(images[index], size=420, value_format="d"), width="content")
 
 # counts per class
 st.header(t("dataset.counts.header"))
@@ -119,28 +125,35 @@ st.caption(t("dataset.stats.heatmaps", black=-data.MNIST_MEAN / data.MNIST_STD,
              white=(1 - data.MNIST_MEAN) / data.MNIST_STD))
 before_column, after_column = st.columns(2, gap="large")
 before_column.altair_chart(
-    heatmap(images[index] / 255.0, title=t("dataset.stats.before", index=index), size=300), width="content",
+    pixel_heatmap(images[index] / 255.0, title=t("dataset.stats.before", index=index), size=260),
+    width="content",
 )
 after_column.altair_chart(
-    heatmap(data.normalise(images[index])[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
-            size=300),
+    pixel_heatmap(data.normalise(images[index])[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
+                  size=260),
     width="content",
 )
 histogram = training_histogram(folder)
 axis_titles = {"x_title": t("dataset.stats.brightness"), "y_title": t("dataset.stats.pixels"),
                "marker_title": t("dataset.stats.mean_marker")}
-before_column.altair_chart(pixel_histogram_chart(histogram, normalised=False, marker=mean,
-                                                 title=t("dataset.stats.hist_before"), **axis_titles))
-after_column.altair_chart(pixel_histogram_chart(histogram, normalised=True, marker=(mean - data.MNIST_MEAN)
-                                                / data.MNIST_STD, title=t("dataset.stats.hist_after"),
-                                                **axis_titles))
+before_column, after_column = st.columns(2, gap="large")
+before_column.altair_chart(
+    pixel_histogram_chart(histogram, normalised=False, marker=mean, title=t("dataset.stats.hist_before"),
+                          **axis_titles),
+    width="content",
+)
+after_column.altair_chart(
+    pixel_histogram_chart(histogram, normalised=True, marker=(mean - data.MNIST_MEAN) / data.MNIST_STD,
+                          title=t("dataset.stats.hist_after"), **axis_titles),
+    width="content",
+)
 st.caption(t("dataset.stats.hist_caption", mean=mean))
 
 # the ten mean images
 st.header(t("dataset.means.header"))
 st.write(t("dataset.means.body"))
 st.image([enlarge(image, 3) for image in mean_digits(folder)],
-         caption=[t("dataset.means.caption", digit=d) for d in data.CLASSES], width=84)
+         caption=[str(d) for d in data.CLASSES], width=60)
 
 # a shuffled batch
 st.header(t("dataset.batch.header", n=BATCH_SIZE))
@@ -149,7 +162,8 @@ if st.button(t("dataset.batch.reshuffle"), key="dataset.reshuffle", icon=":mater
     st.session_state[BATCH_SEED] += 1
 train_images, train_labels = cache.mnist(True)
 batch = shuffled_batch(len(train_labels), seed=st.session_state[BATCH_SEED])
-st.image([enlarge(train_images[i], 2) for i in batch], caption=[str(train_labels[i]) for i in batch],
-         width=56)
+for row in np.split(batch, range(ROW, len(batch), ROW)):
+    st.image([enlarge(train_images[i], 2) for i in row], caption=[str(train_labels[i]) for i in row],
+             width=56)
 batch_counts = data.class_counts(train_labels[batch])
 st.caption(t("dataset.batch.counts", counts=", ".join(f"{d}×{n}" for d, n in enumerate(batch_counts))))

@@ -43,16 +43,7 @@ diagram_column.caption(t("home.layers.caption"))
 st.header(t("home.neuron.header"))
 st.markdown(t("home.neuron.body"))
 st.latex(r"z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b \qquad a = f(z)")
-one_neuron = [
-    Layer(t("home.neuron.inputs"), ("x₁", "x₂", "x₃")),
-    Layer(t("home.neuron.cell"), ("Σ, f",)),
-    Layer(t("home.neuron.output"), ("a",)),
-]
 diagram_column, controls_column = st.columns([2, 3], gap="large")
-diagram_column.altair_chart(
-    network_chart(one_neuron, weight_title=t("home.layers.weight"), seed=3, width=300, height=200),
-    width="content",
-)
 x1, x2, x3 = EXAMPLE_INPUTS
 controls_column.write(t("home.neuron.try", x1=x1, x2=x2, x3=x3))
 weights = [
@@ -65,6 +56,11 @@ bias = controls_column.slider(t("home.neuron.bias"), -2.0, 2.0, 0.1, 0.1, key="h
 activation = controls_column.radio(
     t("home.neuron.activation"), ["relu", "sigmoid"], format_func=lambda name: t(f"home.neuron.{name}"),
     horizontal=True, key="home.activation", persist_state="session",
+)
+one_neuron = [Layer(t("home.neuron.inputs"), ("x₁", "x₂", "x₃")), Layer(t("home.neuron.cell"), ("a",))]
+diagram_column.altair_chart(  # drawn with the sliders' weights, so the lines follow them
+    network_chart(one_neuron, weights=weights, weight_title=t("home.layers.weight"), width=300, height=220),
+    width="content",
 )
 z, a = neuron_output(EXAMPLE_INPUTS, weights, bias, activation)
 sum_column, output_column = controls_column.columns(2)

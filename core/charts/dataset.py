@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from core.charts.heatmap import heatmap
+
 TRAIN_COLOUR = "#d62728"  # red, as in the classic figure
 TEST_COLOUR = "#2ca02c"  # green
 
@@ -38,7 +40,7 @@ def figure_png(figure: Figure) -> bytes:
 
 
 def class_count_chart(
-    counts: dict[str, np.ndarray], *, digit_title: str, count_title: str, width: int = 300,
+    counts: dict[str, np.ndarray], *, digit_title: str, count_title: str, width: int = 270,
 ) -> alt.HConcatChart:
     """One bar chart per split (`{split name: counts[10]}`), side by side, each bar labelled
     with its count; separate y scales, since the test split is a sixth of the training split."""
@@ -54,23 +56,42 @@ def class_count_chart(
         bars = base.mark_bar(color=colour)
         numbers = base.mark_text(dy=-6, fontSize=10).encode(text=alt.Text("count:Q", format=","))
         charts.append((bars + numbers).properties(title=name, width=width, height=240))
-    return alt.hconcat(*charts)
+    return natural_size(alt.hconcat(*charts))
 
 
 def pixel_histogram_chart(
     histogram: pd.DataFrame, *, normalised: bool, title: str, x_title: str, y_title: str,
-    marker: float, marker_title: str,
+    marker: float, marker_title: str, width: int = 300,
 ) -> alt.LayerChart:
     """Bars of `core.dataset_views.pixel_histogram` on the raw [0, 1] axis or the normalised
     one, a log-scaled y axis (most pixels are black background) and a rule at `marker`."""
     start, end = ("start_norm", "end_norm") if normalised else ("start", "end")
     bars = alt.Chart(histogram).mark_bar(color="#4c6ef5").encode(
-        x=alt.X(f"{start}:Q", title=x_title), x2=f"{end}:Q",
-        y=alt.Y("count:Q", title=y_title, scale=alt.Scale(type="log")),
+        x=alt.X(f"{start}:Q", title=x_title, scale=alt.Scale(nice=False, zero=False)), x2=f"{end}:Q",
+        # bars start at 1, since a log axis has no zero
+        y=alt.Y("count:Q", title=y_title, scale=alt.Scale(type="log", domainMin=1)), y2=alt.datum(1),
         tooltip=[alt.Tooltip(f"{start}:Q", title=x_title, format=".2f"),
                  alt.Tooltip("count:Q", title=y_title, format=",")],
     )
     rule = alt.Chart(pd.DataFrame({"marker": [marker], "name": [marker_title]})).mark_rule(
         color=TRAIN_COLOUR, strokeDash=[4, 3], strokeWidth=2,
     ).encode(x="marker:Q", tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("marker:Q", format=".4f")])
-    return (bars + rule).properties(title=title, width="container", height=220)
+    return natural_size((bars + rule).properties(title=title, width=width, height=220))
+
+
+def pixel_heatmap(values: np.ndarray, **options) -> alt.Chart:
+    """`core.charts.heatmap.heatmap(values, **options)` without seams, at its natural size."""
+    return natural_size(without_seams(heatmap(values, **options)))
+
+
+def without_seams(chart: alt.Chart) -> alt.Chart:
+    """A `core.charts.heatmap.heatmap` (without `show_values`) whose cells are outlined in their
+    own colour, hiding the hairline seams browsers draw between cells of a fractional size."""
+    color = chart.encoding.color.to_dict()  # field, type and scale of the fill
+    return chart.mark_rect(strokeWidth=0.5).encode(stroke=alt.Stroke(**color))
+
+
+def natural_size(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart with its plot at the width and height it asks for, titles and axes added
+    around it (Streamlit's default autosize squeezes them inside, shrinking the plot)."""
+    return chart.properties(autosize=alt.AutoSizeParams(type="pad"))

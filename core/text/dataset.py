@@ -113,7 +113,6 @@ TEXT = {
         "把同一个数字的所有训练图片逐像素取平均，就会浮现出这个数字模糊的“影子”。"
         "网络做的远不止和这些平均图比一比，但它们能让你看出，不同的人写同一个数字时有多少共同之处。",
     ),
-    "dataset.means.caption": ("Average {digit}", "平均的 {digit}"),
     # shuffled batch
     "dataset.batch.header": ("A shuffled batch of {n}", "一个打乱后的批次（{n} 张）"),
     "dataset.batch.body": (

@@ -46,7 +46,6 @@ TEXT = {
     ),
     "home.neuron.inputs": ("Inputs", "输入"),
     "home.neuron.cell": ("Neuron", "神经元"),
-    "home.neuron.output": ("Output", "输出"),
     "home.neuron.try": (
         "Try it: the inputs are fixed at x₁ = {x1}, x₂ = {x2}, x₃ = {x3}. Move the weights and the "
         "bias and watch the sum and the output change.",
