@@ -48,11 +48,11 @@ def try_behaviour(behaviour: str) -> None:
     st.session_state["neuron.lr"] = neuron.example_learning_rate(st.session_state["neuron.x"], behaviour)
 
 
-try_columns = st.columns([1.2, 1, 1, 1, 1, 3], vertical_alignment="center")
-try_columns[0].markdown(t("neuron.try"))
-for column, behaviour in zip(try_columns[1:], neuron.REGIME_EXAMPLES, strict=False):
-    column.button(t(f"neuron.try.{behaviour}"), key=f"neuron.try_{behaviour}", on_click=try_behaviour,
-                  args=(behaviour,), width="stretch")
+try_row = st.container(horizontal=True, vertical_alignment="center")
+try_row.markdown(t("neuron.try"), width="content")
+for behaviour in neuron.REGIME_EXAMPLES:
+    try_row.button(t(f"neuron.try.{behaviour}"), key=f"neuron.try_{behaviour}", on_click=try_behaviour,
+                   args=(behaviour,))
 
 with st.expander(t("neuron.why_limit.title")):
     st.markdown(t("neuron.why_limit.intro"))
@@ -68,7 +68,7 @@ fields = {"lr": lr_label(lr), "limit": f"{limit:.4g}", "f": f"{neuron.error_fact
  "diverge": st.error}[behaviour](t(f"neuron.regime.{behaviour}", **fields))
 if run.diverged:
     last = run.records[-1]
-    st.error(t("neuron.stopped", step=last.step, total=steps, bound=f"{neuron.DIVERGENCE_BOUND:.0e}",
+    st.error(t("neuron.stopped", step=last.step, total=steps, bound=f"{neuron.DIVERGENCE_BOUND:,.0f}",
                w=f"{last.w_next:.3g}", b=f"{last.b_next:.3g}", limit=f"{limit:.4g}"))
 
 # A new run (any setting changed) starts from its first step.

@@ -6,7 +6,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.charts.neuron import SIZE, grid_domain, surface_layers, surface_tables
+from core.charts.neuron import AUTOSIZE, SIZE, grid_domain, surface_layers, surface_tables
 from core.line_fit import FitPath
 
 COLOURS = ["#e4572e", "#6a4c93"]  # batch, stochastic
@@ -36,7 +36,7 @@ def fitted_lines(xs: np.ndarray, ys: np.ndarray, lines: dict[str, tuple[float, f
     dots = alt.Chart(pd.DataFrame({"x": xs, "y": ys})).mark_circle(size=70, color="#333", opacity=0.9).encode(
         x="x:Q", y="y:Q", tooltip=[alt.Tooltip("x:Q", format=".3f"), alt.Tooltip("y:Q", format=".3f")],
     )
-    return alt.layer(line_marks, dots).properties(width=SIZE, height=SIZE)
+    return alt.layer(line_marks, dots).properties(width=SIZE, height=SIZE, autosize=AUTOSIZE)
 
 
 def fit_map(ws: np.ndarray, bs: np.ndarray, losses: np.ndarray, paths: dict[str, FitPath],
@@ -54,7 +54,7 @@ def fit_map(ws: np.ndarray, bs: np.ndarray, losses: np.ndarray, paths: dict[str,
     optimum = alt.Chart(pd.DataFrame({"w": [best[0]], "b": [best[1]]})).mark_point(
         shape="cross", size=160, color="black", filled=True, clip=True).encode(x="w:Q", y="b:Q")
     return alt.layer(surface, trails, optimum).resolve_scale(color="independent").properties(
-        width=SIZE, height=SIZE)
+        width=SIZE, height=SIZE, autosize=AUTOSIZE)
 
 
 def fit_losses(paths: dict[str, FitPath], *, pass_title: str, loss_title: str) -> alt.Chart:
@@ -68,4 +68,4 @@ def fit_losses(paths: dict[str, FitPath], *, pass_title: str, loss_title: str) -
         color=_method_colour(names),
         tooltip=[alt.Tooltip("method:N", title=" "), alt.Tooltip("epoch:Q", format=".2f", title=pass_title),
                  alt.Tooltip("loss:Q", format=".4g", title=loss_title)],
-    ).properties(width=SIZE, height=SIZE)
+    ).properties(width=SIZE, height=SIZE, autosize=AUTOSIZE)

@@ -24,7 +24,11 @@ PATH_COLOUR = "#e4572e"
 NEXT_COLOUR = "#f3a712"
 TARGET_COLOUR = "#2e86ab"
 LOG_FLOOR = 1e-12  # a loss of exactly zero has no logarithm; it is drawn at this floor
-SIZE = 300
+SIZE = 250  # three charts side by side in the wide layout
+# Streamlit otherwise fits the whole chart, legends included, into width x height, squeezing
+# the plot; "pad" keeps the plot at SIZE and grows the chart around it.
+AUTOSIZE = {"type": "pad"}
+AXIS_FORMAT = ".3~g"  # 0.25 stays 0.25; a diverging run's 250000000000 becomes 2.5e+11
 
 Data = pd.DataFrame | alt.NamedData
 
@@ -39,7 +43,8 @@ def with_data(spec: dict, datasets: dict[str, pd.DataFrame]) -> dict:
 def surface_tables(ws: np.ndarray, bs: np.ndarray, losses: np.ndarray,
                    levels: int = 8) -> dict[str, pd.DataFrame]:
     """{"cells": one row per grid cell, "contours": points of the contour lines}."""
-    dw, db = (ws[1] - ws[0]) / 2, (bs[1] - bs[0]) / 2
+    # cells overlap a little: edge to edge, anti-aliasing leaves hairline seams between them
+    dw, db = (ws[1] - ws[0]) * 0.52, (bs[1] - bs[0]) * 0.52
     grid_w, grid_b = np.meshgrid(ws, bs)
     cells = pd.DataFrame({
         "w": grid_w.ravel() - dw, "w2": grid_w.ravel() + dw,
@@ -69,10 +74,12 @@ def contour_lines(ws: np.ndarray, bs: np.ndarray, losses: np.ndarray, levels: in
 
 def surface_layers(cells: Data, contours: Data, w_domain: Sequence[float], b_domain: Sequence[float], *,
                    w_title: str, b_title: str, loss_title: str) -> alt.LayerChart:
-    """Shaded cells and white contour lines of a loss over (w, b), on fixed axes."""
-    x = alt.X("w:Q", title=w_title, scale=alt.Scale(domain=list(w_domain), nice=False))
-    y = alt.Y("b:Q", title=b_title, scale=alt.Scale(domain=list(b_domain), nice=False))
-    shade = alt.Chart(cells).mark_rect(opacity=0.85).encode(
+    """Shaded cells and contour lines of a loss over (w, b), on fixed axes."""
+    x = alt.X("w:Q", title=w_title, scale=alt.Scale(domain=list(w_domain), nice=False),
+              axis=alt.Axis(format=AXIS_FORMAT))
+    y = alt.Y("b:Q", title=b_title, scale=alt.Scale(domain=list(b_domain), nice=False),
+              axis=alt.Axis(format=AXIS_FORMAT))
+    shade = alt.Chart(cells).mark_rect(opacity=1, strokeWidth=0).encode(
         x=x, x2="w2:Q", y=y, y2="b2:Q",
         # the loss grows with the square of the distance from the minimum: a square-root
         # scale shades distance evenly
@@ -80,7 +87,7 @@ def surface_layers(cells: Data, contours: Data, w_domain: Sequence[float], b_dom
                         legend=alt.Legend(orient="bottom", gradientLength=SIZE - 80)),
         tooltip=[alt.Tooltip("loss:Q", title=loss_title, format=".4g")],
     )
-    lines = alt.Chart(contours).mark_line(color="white", strokeWidth=0.8, opacity=0.8, clip=True).encode(
+    lines = alt.Chart(contours).mark_line(color="#1d3557", strokeWidth=0.7, opacity=0.45, clip=True).encode(
         x="w:Q", y="b:Q", detail="line:N", order="order:Q",
     )
     return alt.layer(shade, lines)
@@ -107,7 +114,7 @@ def descent_map_spec(ws: np.ndarray, bs: np.ndarray, *, w_title: str, b_title: s
         color=NEXT_COLOUR, size=150, filled=True, opacity=1, clip=True,
     ).encode(tooltip=[alt.Tooltip("step:Q", title=step_title), alt.Tooltip("w:Q", format=".4g"),
                       alt.Tooltip("b:Q", format=".4g")])
-    return alt.layer(surface, trail, here).properties(width=SIZE, height=SIZE).to_dict()
+    return alt.layer(surface, trail, here).properties(width=SIZE, height=SIZE, autosize=AUTOSIZE).to_dict()
 
 
 def path_table(records: Sequence[Step], upto: int) -> pd.DataFrame:
@@ -150,7 +157,7 @@ def line_view_spec(domains, *, now_label: str, next_label: str, output_label: st
         x=x_axis, y=y_axis,
         color=alt.Color("line:N", title=None, sort=names,
                         scale=alt.Scale(domain=names, range=[PATH_COLOUR, NEXT_COLOUR]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
         strokeDash=alt.StrokeDash("line:N", sort=names, legend=None,
                                   scale=alt.Scale(domain=names, range=[[1, 0], [6, 4]])),
     )
@@ -161,13 +168,13 @@ def line_view_spec(domains, *, now_label: str, next_label: str, output_label: st
         x="x:Q", y="y:Q",
         shape=alt.Shape("what:N", title=None, sort=kinds,
                         scale=alt.Scale(domain=kinds, range=["circle", "diamond"]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
         fill=alt.Fill("what:N", legend=None, sort=kinds,
                       scale=alt.Scale(domain=kinds, range=[PATH_COLOUR, TARGET_COLOUR])),
         tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("y:Q", format=".4g")],
     )
     return alt.layer(lines, error, marks).resolve_scale(color="independent").properties(
-        width=SIZE, height=SIZE).to_dict()
+        width=SIZE, height=SIZE, autosize=AUTOSIZE).to_dict()
 
 
 def line_view_tables(record: Step, x: float, y_target: float, domains, *, now_label: str, next_label: str,
@@ -198,13 +205,14 @@ def loss_curve_spec(domain: tuple[float, float], log_scale: bool, steps: int, *,
                     loss_title: str) -> dict:
     """The loss curve's spec: reads dataset "losses" (`loss_table`)."""
     scale = alt.Scale(type="log" if log_scale else "linear", domain=list(domain), nice=False)
-    return alt.Chart(alt.NamedData(name="losses")).mark_line(color=PATH_COLOUR, point=True, clip=True).encode(
-        x=alt.X("step:Q", title=step_title, scale=alt.Scale(domain=[1, max(steps, 2)], nice=False),
+    dots = alt.OverlayMarkDef(color=PATH_COLOUR, size=30, clip=True)
+    return alt.Chart(alt.NamedData(name="losses")).mark_line(color=PATH_COLOUR, point=dots, clip=True).encode(
+        x=alt.X("step:Q", title=step_title, scale=alt.Scale(domain=[0.5, steps + 0.5], nice=False),
                 axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("loss:Q", title=loss_title, scale=scale),
+        y=alt.Y("loss:Q", title=loss_title, scale=scale, axis=alt.Axis(format=AXIS_FORMAT)),
         tooltip=[alt.Tooltip("step:Q", title=step_title),
                  alt.Tooltip("loss:Q", title=loss_title, format=".6g")],
-    ).properties(width=SIZE, height=SIZE).to_dict()
+    ).properties(width=SIZE, height=SIZE, autosize=AUTOSIZE).to_dict()
 
 
 def loss_table(records: Sequence[Step], upto: int) -> dict[str, pd.DataFrame]:
