@@ -118,7 +118,8 @@ buttons[3].button(t("neuron.reset"), key="neuron.reset", icon=":material/replay:
                   width="stretch")
 log_scale = buttons[4].toggle(t("neuron.log_loss"), key="neuron.log_loss", persist_state="session")
 
-prepared = views.prepare_views(run, x, y_target, lr, log_scale, t)
+prepared = views.remembered("neuron.views", (run_key, log_scale, t.lang),
+                            lambda: views.prepare_views(run, x, y_target, lr, log_scale, t))
 slots = views.make_slots(t)
 views.draw_frame(slots, prepared, frame, t)
 st.caption(t("neuron.map_caption"))
@@ -157,16 +158,22 @@ else:
         xs, ys, *neuron.path_bounds_of(
             [w for p in paths.values() for w in p.w] + [best[0]],
             [b for p in paths.values() for b in p.b] + [best[1]]))
-    left, middle, right = st.columns(3)
-    left.markdown(t("neuron.fit.view_lines"))
-    final_lines = {name: (p.w[-1], p.b[-1]) for name, p in paths.items()}
-    left.altair_chart(fit_charts.fitted_lines(xs, ys, final_lines, x_title="x", y_title="y"), width="content")
-    middle.markdown(t("neuron.fit.view_map"))
-    middle.altair_chart(fit_charts.fit_map(ws, bs, surface, paths, best, w_title="w", b_title="b",
-                                           loss_title=t("neuron.chart.loss")), width="content")
-    right.markdown(t("neuron.fit.view_loss"))
-    right.altair_chart(fit_charts.fit_losses(paths, pass_title=t("neuron.fit.passes"),
-                                             loss_title=t("neuron.chart.mean_loss")), width="content")
+
+    def fit_specs() -> list[dict]:
+        final_lines = {name: (p.w[-1], p.b[-1]) for name, p in paths.items()}
+        return [
+            fit_charts.fitted_lines(xs, ys, final_lines, x_title="x", y_title="y"),
+            fit_charts.fit_map(ws, bs, surface, paths, best, w_title="w", b_title="b",
+                               loss_title=t("neuron.chart.loss")),
+            fit_charts.fit_losses(paths, pass_title=t("neuron.fit.passes"),
+                                  loss_title=t("neuron.chart.mean_loss")),
+        ]
+
+    charts = views.remembered("neuron.fit_charts", (fit_lr, passes, t.lang), fit_specs)
+    titles = ("view_lines", "view_map", "view_loss")
+    for column, title, chart in zip(st.columns(3), titles, charts, strict=True):
+        column.markdown(t(f"neuron.fit.{title}"))
+        column.altair_chart(chart, width="content")
     batch, stochastic = paths.values()
     st.markdown(t("neuron.fit.result", batch_updates=len(batch.w) - 1, sgd_updates=len(stochastic.w) - 1,
                   batch_loss=f"{batch.loss[-1]:.4g}", sgd_loss=f"{stochastic.loss[-1]:.4g}",

@@ -8,7 +8,9 @@ only the moving pieces are filled in: the step's numbers, its formulas and small
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import streamlit as st
 
@@ -19,6 +21,7 @@ from core.neuron_latex import PHASES, step_latex
 
 FRAME_KEY = "neuron.frame"  # the 0-based step shown
 PLAYING_KEY = "neuron.playing"
+T = TypeVar("T")
 PLAY_SECONDS = 5.0  # a whole run plays in about this long, within the per-frame bounds below
 FRAME_SECONDS = (0.08, 0.5)
 
@@ -73,6 +76,15 @@ def prepare_views(run: neuron.Descent, x: float, y_target: float, lr: float, log
                                          loss_title=t("neuron.chart.loss")),
         labels=labels,
     )
+
+
+def remembered(name: str, key: tuple, build: Callable[[], T]) -> T:
+    """`build()`, kept in session_state until `key` changes: a Step click or a language-free
+    rerun reuses the Altair work of the last one instead of repeating it."""
+    if st.session_state.get(f"{name}.key") != key:
+        st.session_state[name] = build()
+        st.session_state[f"{name}.key"] = key
+    return st.session_state[name]
 
 
 def make_slots(t: Translator) -> Slots:
