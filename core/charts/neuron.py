@@ -24,7 +24,7 @@ PATH_COLOUR = "#e4572e"
 NEXT_COLOUR = "#f3a712"
 TARGET_COLOUR = "#2e86ab"
 LOG_FLOOR = 1e-12  # a loss of exactly zero has no logarithm; it is drawn at this floor
-SIZE = 250  # three charts side by side in the wide layout
+SIZE = 235  # three charts side by side in the wide layout
 # Streamlit otherwise fits the whole chart, legends included, into width x height, squeezing
 # the plot; "pad" keeps the plot at SIZE and grows the chart around it.
 AUTOSIZE = {"type": "pad"}
@@ -84,7 +84,7 @@ def surface_layers(cells: Data, contours: Data, w_domain: Sequence[float], b_dom
         # the loss grows with the square of the distance from the minimum: a square-root
         # scale shades distance evenly
         color=alt.Color("loss:Q", title=loss_title, scale=alt.Scale(type="sqrt", scheme="blues"),
-                        legend=alt.Legend(orient="bottom", gradientLength=SIZE - 80)),
+                        legend=alt.Legend(orient="bottom", gradientLength=SIZE - 80, format=AXIS_FORMAT)),
         tooltip=[alt.Tooltip("loss:Q", title=loss_title, format=".4g")],
     )
     lines = alt.Chart(contours).mark_line(color="#1d3557", strokeWidth=0.7, opacity=0.45, clip=True).encode(
