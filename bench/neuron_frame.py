@@ -9,8 +9,9 @@ in this same process:
            surface, the chart specs built with Altair): what each step would cost if it
            rebuilt the views;
   page     a whole rerun of pages/neuron.py in AppTest (widgets, table, the several-points
-           section): what each step would cost as an `st.rerun()` per frame (AppTest's own
-           overhead included, so this one is an upper bound).
+           section) with the run's chart specs already remembered, as after a Step click:
+           what each step would cost as an `st.rerun()` per frame (AppTest's own overhead
+           included).
 The target is a frame under 100 ms.
 """
 
