@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import translate
@@ -11,6 +12,19 @@ from core.i18n import translate
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGE_STEMS = ["home", "dataset", "neuron", "convolution", "model", "train", "sketch"]
+
+# AppTest resets Streamlit's per-process "legacy pages/ folder app" flag before every run, so
+# from the second run on it would execute our page files without app.py (no shared sidebar, no
+# error guard). The real server settles the flag once (ui/navigation_mode.py); do the same here.
+_page_manager_init = PagesManager.__init__
+
+
+def _init_in_navigation_mode(self, *args, **kwargs) -> None:
+    _page_manager_init(self, *args, **kwargs)
+    PagesManager.uses_pages_directory = False
+
+
+PagesManager.__init__ = _init_in_navigation_mode
 
 
 def open_page(stem: str, lang: str, timeout: float = 120, state: dict | None = None) -> AppTest:
