@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import streamlit as st
 
@@ -11,6 +12,8 @@ from core.data import DataFileError
 from core.i18n import Translator
 
 log = logging.getLogger("explainer")
+# Set by the test suite: an unexpected error then fails the test instead of becoming a message.
+RAISE_ENV_VAR = "EXPLAINER_RAISE_ERRORS"
 
 
 def show_error(err: Exception, t: Translator) -> None:
@@ -20,5 +23,7 @@ def show_error(err: Exception, t: Translator) -> None:
     elif isinstance(err, CheckpointError):
         st.error(t(f"error.checkpoint_{err.problem}", detail=err.detail))
     else:
+        if os.environ.get(RAISE_ENV_VAR):
+            raise err
         log.exception("unexpected error while running a page")
         st.error(t("error.unexpected"))

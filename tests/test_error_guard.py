@@ -1,0 +1,23 @@
+"""An unexpected error inside a page reaches the learner as a translated message, no traceback."""
+
+import pytest
+
+import core.dataset_views
+from core.i18n import LANGUAGES, translate
+from tests.apptest import open_page
+from ui.errors import RAISE_ENV_VAR
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_page_error_becomes_a_friendly_message(monkeypatch, lang: str) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.delenv(RAISE_ENV_VAR)
+    for name in dir(core.dataset_views):
+        if callable(getattr(core.dataset_views, name)) and not name.startswith("_"):
+            monkeypatch.setattr(core.dataset_views, name, broken)
+    at = open_page("dataset", lang)
+    assert not at.exception
+    assert [e.value for e in at.error] == [translate("error.unexpected", lang)]
+    assert at.sidebar.caption, "the sidebar still renders"
