@@ -74,7 +74,7 @@ def network_chart(
         x=x, y=y, x2="x2:Q", y2="y2:Q",
         color=alt.Color("weight:Q", scale=alt.Scale(scheme="redblue", domain=[-limit, limit]),
                         legend=None),
-        opacity=alt.Opacity("strength:Q", scale=alt.Scale(range=[0.15, 0.9]), legend=None),
+        opacity=alt.Opacity("strength:Q", scale=alt.Scale(domain=[0, limit], range=[0.15, 0.9]), legend=None),
         tooltip=[alt.Tooltip("source:N"), alt.Tooltip("target:N"),
                  alt.Tooltip("weight:Q", title=weight_title, format="+.2f")],
     )

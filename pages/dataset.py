@@ -85,7 +85,7 @@ st.caption(t("dataset.browse.caption", n=len(sample), total=int((labels == digit
 # look up one image by its index
 st.header(t("dataset.lookup.header"))
 last = len(labels) - 1
-typed = st.text_input(t("dataset.lookup.index", last=last), value="0", key="dataset.index",
+typed = st.text_input(t("dataset.lookup.index", last=last), value="0", key="dataset.index", width=240,
                       persist_state="session")
 index = parse_index(typed, len(labels))
 if index is None:

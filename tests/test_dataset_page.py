@@ -68,3 +68,12 @@ def test_dataset_page_in_both_languages(lang: str) -> None:
     at.button(key="dataset.reshuffle").click().run()
     assert_rendered(at, lang)
     assert len(batch_labels(at)) == 64 and batch_labels(at) != batch
+
+    # switching the language keeps the split, the index and the digit
+    other = next(code for code in LANGUAGES if code != lang)
+    at.session_state["lang"] = other
+    at.run()
+    assert_rendered(at, other)
+    assert at.title[0].value == translate("dataset.title", other)
+    assert shows_lookup(at, other, index=0, split=translate("dataset.split.test_in_text", other), label=7)
+    assert at.segmented_control(key="dataset.digit").value == 7
