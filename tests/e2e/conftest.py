@@ -41,17 +41,29 @@ def page(browser) -> Page:
 
 
 def wait_for_app(page: Page, timeout: float = 60_000) -> None:
-    """Wait until the script run has finished (no running indicator) and the page has content."""
+    """Wait until the script run has finished: a title is shown and Streamlit's running
+    indicator has stayed away for a moment (it can blink off between reruns)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout
-    )
+    idle = "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+    for _ in range(3):
+        page.wait_for_function(idle, timeout=timeout)
+        page.wait_for_timeout(400)
+    page.wait_for_function(idle, timeout=timeout)
 
 
 def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot under artifacts/screenshots/ (git-ignored)."""
+    """Save the whole page (Streamlit scrolls inside its main block, so the viewport is
+    stretched to the content first) under artifacts/screenshots/ (git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => document.querySelector(\"[data-testid='stMain']\")?.scrollHeight ?? 0"
+    )
+    stretched = min(max(height, viewport["height"]), 12_000)
+    page.set_viewport_size({"width": viewport["width"], "height": stretched})
+    page.wait_for_timeout(800)  # charts re-lay out at the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size(viewport)
     return path
