@@ -1,14 +1,11 @@
 """Home: what a neural network is, what training means, and the learning path."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from core.artificial_neuron import neuron_output
 from core.network_diagram import GAP, Layer, network_chart
 from ui.state import translator
 
-PAGES_DIR = Path(__file__).parent
 # The learning path in order, with the icons app.py gives these pages in the navigation.
 LEARNING_PATH = [
     ("dataset", ":material/grid_view:"),
@@ -82,8 +79,6 @@ st.markdown(t("home.training.after"))
 st.header(t("home.path.header"))
 st.write(t("home.path.body"))
 for stem, icon in LEARNING_PATH:
-    if not (PAGES_DIR / f"{stem}.py").exists():
-        continue  # app.py registers only existing pages, and a link to an unregistered one raises
     link_column, about_column = st.columns([1, 2], vertical_alignment="center")
     link_column.page_link(f"pages/{stem}.py", label=t(f"nav.{stem}"), icon=icon)
     about_column.write(t(f"home.path.{stem}"))
