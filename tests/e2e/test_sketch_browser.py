@@ -1,0 +1,68 @@
+"""Draw digits on the sketch page's canvas with a real mouse and check the network reads them."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core.i18n import translate
+from tests.e2e.conftest import screenshot, wait_for_app
+from tests.sketch_digits import STROKES, smooth_path
+
+# The fabric.js canvas that takes the mouse (charts on the page draw on canvases too).
+DRAWING_CANVAS = "canvas.upper-canvas"
+FIRST_METRIC = "[data-testid='stMetric'] [data-testid='stMetricValue']"
+# Handwriting scale: the digit spans about the middle 60% of the 280-pixel square.
+MOUSE_STEPS = 6  # intermediate mouse events between neighbouring path points
+
+
+def write(page: Page, box: dict, strokes: list[list[tuple[float, float]]]) -> None:
+    """Draw each stroke as one press-move-release of the mouse over the canvas's box."""
+    for stroke in strokes:
+        path = [(box["x"] + x * box["width"], box["y"] + y * box["height"]) for x, y in smooth_path(stroke)]
+        page.mouse.move(*path[0])
+        page.mouse.down()
+        for x, y in path[1:]:
+            page.mouse.move(x, y, steps=MOUSE_STEPS)
+        page.mouse.up()
+        page.wait_for_timeout(150)  # a pause between strokes, as a hand lifts the pen
+
+
+def prediction(page: Page):
+    """The first st.metric's value: the page's contract for "the digit it read"."""
+    return page.locator(FIRST_METRIC).first
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_mouse_drawn_digits_are_read(page: Page, app_url: str, lang: str) -> None:
+    # The very first session after the server starts must open at "/": one that lands straight
+    # on a page URL is run as a bare pages/ script, without app.py's sidebar and language.
+    page.goto(app_url)
+    wait_for_app(page)
+    page.goto(f"{app_url}/sketch?lang={lang}")
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_have_text(translate("sketch.title", lang))
+    canvas = page.locator(DRAWING_CANVAS)
+    canvas.wait_for()
+    expect(page.get_by_text(translate("sketch.empty", lang))).to_be_visible()
+    assert page.locator("[data-testid='stMetric']").count() == 0
+    box = canvas.bounding_box()
+    assert round(box["width"]) == 280 and round(box["height"]) == 280
+    clear = page.get_by_role("button", name=translate("sketch.clear", lang))
+
+    digits = ["1", "0", "7"] if lang == "en" else ["7", "4"]
+    for digit in digits:
+        write(page, box, STROKES[digit])
+        expect(prediction(page)).to_have_text(digit, timeout=20_000)
+        wait_for_app(page)
+        page.wait_for_timeout(800)  # let the charts finish drawing before the picture
+        screenshot(page, f"sketch-drew-{digit}-{lang}")
+
+        clear.click()
+        expect(page.locator("[data-testid='stMetric']")).to_have_count(0, timeout=20_000)
+        expect(page.get_by_text(translate("sketch.empty", lang))).to_be_visible()
+        canvas = page.locator(DRAWING_CANVAS)
+        canvas.wait_for()
+        box = canvas.bounding_box()
+    screenshot(page, f"sketch-cleared-{lang}")
