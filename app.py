@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from core.i18n import LANGUAGES, Translator, language_for_locale
 from ui import cache, state
 from ui.errors import show_error
-
-PAGES_DIR = Path(__file__).parent / "pages"
-
-# (file stem, icon, title key); the order is the learning path.
-PAGES = [
-    ("home", ":material/school:", "nav.home"),
-    ("dataset", ":material/grid_view:", "nav.dataset"),
-    ("neuron", ":material/linear_scale:", "nav.neuron"),
-    ("convolution", ":material/filter_center_focus:", "nav.convolution"),
-    ("model", ":material/account_tree:", "nav.model"),
-    ("train", ":material/model_training:", "nav.train"),
-    ("sketch", ":material/draw:", "nav.sketch"),
-]
+from ui.navigation import PAGES, PAGES_DIR
 
 
 def chosen_language() -> Translator:
@@ -63,8 +49,8 @@ def main() -> None:
                        layout="wide")
     t = chosen_language()
     pages = [
-        st.Page(PAGES_DIR / f"{stem}.py", title=t(title_key), icon=icon, default=stem == "home")
-        for stem, icon, title_key in PAGES
+        st.Page(PAGES_DIR / f"{stem}.py", title=t(f"nav.{stem}"), icon=icon, default=stem == "home")
+        for stem, icon in PAGES
     ]
     page = st.navigation(pages)
     language_picker()

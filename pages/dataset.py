@@ -8,9 +8,9 @@ from core.charts.dataset import (
     class_count_chart,
     classic_grid,
     figure_png,
-    pixel_heatmap,
     pixel_histogram_chart,
 )
+from core.charts.heatmap import heatmap
 from core.dataset_views import BATCH_SIZE, class_sample, enlarge, parse_index, pixel_histogram, shuffled_batch
 from ui import cache
 from ui.state import translator
@@ -97,7 +97,7 @@ picture_column, grid_column = st.columns([1, 2], gap="large")
 picture_column.markdown(t("dataset.lookup.label", index=index, split=split_in_text, label=labels[index]))
 picture_column.image(enlarge(images[index], 6), width=168)
 picture_column.write(t("dataset.lookup.pixels"))
-grid_column.altair_chart(pixel_heatmap(images[index], size=420, value_format="d"), width="content")
+grid_column.altair_chart(heatmap(images[index], size=420, value_format="d"), width="content")
 
 # counts per class
 st.header(t("dataset.counts.header"))
@@ -125,11 +125,11 @@ st.caption(t("dataset.stats.heatmaps", black=-data.MNIST_MEAN / data.MNIST_STD,
              white=(1 - data.MNIST_MEAN) / data.MNIST_STD))
 before_column, after_column = st.columns(2, gap="large")
 before_column.altair_chart(
-    pixel_heatmap(images[index] / 255.0, title=t("dataset.stats.before", index=index), size=260),
+    heatmap(images[index] / 255.0, title=t("dataset.stats.before", index=index), size=260),
     width="content",
 )
 after_column.altair_chart(
-    pixel_heatmap(data.normalise(images[index])[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
+    heatmap(data.normalise(images[index])[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
                   size=260),
     width="content",
 )

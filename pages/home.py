@@ -4,17 +4,9 @@ import streamlit as st
 
 from core.artificial_neuron import neuron_output
 from core.network_diagram import GAP, Layer, network_chart
+from ui.navigation import PAGES
 from ui.state import translator
 
-# The learning path in order, with the icons app.py gives these pages in the navigation.
-LEARNING_PATH = [
-    ("dataset", ":material/grid_view:"),
-    ("neuron", ":material/linear_scale:"),
-    ("convolution", ":material/filter_center_focus:"),
-    ("model", ":material/account_tree:"),
-    ("train", ":material/model_training:"),
-    ("sketch", ":material/draw:"),
-]
 EXAMPLE_INPUTS = (0.5, 0.8, 0.2)  # the fixed inputs of the try-it neuron
 
 t = translator()
@@ -78,7 +70,7 @@ st.markdown(t("home.training.after"))
 # 4. the learning path
 st.header(t("home.path.header"))
 st.write(t("home.path.body"))
-for stem, icon in LEARNING_PATH:
+for stem, icon in PAGES[1:]:  # the learning path, after this page
     link_column, about_column = st.columns([1, 2], vertical_alignment="center")
     link_column.page_link(f"pages/{stem}.py", label=t(f"nav.{stem}"), icon=icon)
     about_column.write(t(f"home.path.{stem}"))

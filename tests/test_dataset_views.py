@@ -8,9 +8,9 @@ from core.charts.dataset import (
     class_count_chart,
     classic_grid,
     figure_png,
-    pixel_heatmap,
     pixel_histogram_chart,
 )
+from core.charts.heatmap import heatmap
 from core.dataset_views import class_sample, enlarge, parse_index, pixel_histogram, shuffled_batch
 
 
@@ -87,6 +87,6 @@ def test_charts_build_valid_specs(test_split):
     histogram = pixel_histogram_chart(pixel_histogram(images), normalised=True, title="after", x_title="x",
                                       y_title="n", marker=0.0, marker_title="mean").to_dict()
     assert histogram["layer"][0]["encoding"]["x"]["field"] == "start_norm"
-    heat = pixel_heatmap(images[0], size=280).to_dict()
+    heat = heatmap(images[0], size=280).to_dict()
     assert heat["mark"]["type"] == "rect" and heat["encoding"]["stroke"]["field"] == "value"
     assert heat["autosize"]["type"] == "pad"

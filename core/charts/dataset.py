@@ -9,8 +9,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from core.charts.heatmap import heatmap
-
 TRAIN_COLOUR = "#d62728"  # red, as in the classic figure
 TEST_COLOUR = "#2ca02c"  # green
 
@@ -77,18 +75,6 @@ def pixel_histogram_chart(
         color=TRAIN_COLOUR, strokeDash=[4, 3], strokeWidth=2,
     ).encode(x="marker:Q", tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("marker:Q", format=".4f")])
     return natural_size((bars + rule).properties(title=title, width=width, height=220))
-
-
-def pixel_heatmap(values: np.ndarray, **options) -> alt.Chart:
-    """`core.charts.heatmap.heatmap(values, **options)` without seams, at its natural size."""
-    return natural_size(without_seams(heatmap(values, **options)))
-
-
-def without_seams(chart: alt.Chart) -> alt.Chart:
-    """A `core.charts.heatmap.heatmap` (without `show_values`) whose cells are outlined in their
-    own colour, hiding the hairline seams browsers draw between cells of a fractional size."""
-    color = chart.encoding.color.to_dict()  # field, type and scale of the fill
-    return chart.mark_rect(strokeWidth=0.5).encode(stroke=alt.Stroke(**color))
 
 
 def natural_size(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:

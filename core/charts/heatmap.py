@@ -34,8 +34,12 @@ def heatmap(
     base = alt.Chart(frame).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
     )
-    cells = base.mark_rect().encode(
-        color=alt.Color("value:Q", scale=scale, legend=None),
+    color = alt.Color("value:Q", scale=scale, legend=None)
+    # cells outlined in their own colour: browsers draw hairline seams between rects of a
+    # fractional size otherwise
+    cells = base.mark_rect(strokeWidth=0.5).encode(
+        color=color,
+        stroke=color,
         tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=value_format)],
     )
     chart = cells
@@ -48,4 +52,7 @@ def heatmap(
             ),
         )
         chart = cells + text
-    return chart.properties(width=size, height=size, title=title)
+    # "pad": the plot keeps `size`, titles are added around it (Streamlit's default squeezes
+    # them inside, shrinking the plot)
+    return chart.properties(width=size, height=size, title=title,
+                            autosize=alt.AutoSizeParams(type="pad"))

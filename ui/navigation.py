@@ -1,0 +1,15 @@
+"""The app's pages in learning order, with their navigation icons; titles are `nav.<stem>`."""
+
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+PAGES = [
+    ("home", ":material/school:"),
+    ("dataset", ":material/grid_view:"),
+    ("neuron", ":material/linear_scale:"),
+    ("convolution", ":material/filter_center_focus:"),
+    ("model", ":material/account_tree:"),
+    ("train", ":material/model_training:"),
+    ("sketch", ":material/draw:"),
+]
