@@ -55,8 +55,11 @@ def apply_preset(name: str) -> None:
 
 
 def chosen_config() -> TrainConfig:
-    """The recipe the setting widgets describe."""
-    return TrainConfig(**{name: st.session_state[key] for key, name in SETTINGS.items()})
+    """The recipe the setting widgets describe, reporting often enough for a smooth curve."""
+    config = TrainConfig(**{name: st.session_state[key] for key, name in SETTINGS.items()})
+    batches = -(-config.train_size // config.batch_size)
+    config.report_every = max(1, min(20, batches // 25))  # 25+ points an epoch, at most one per 20 batches
+    return config
 
 
 def request(action: str) -> None:
@@ -298,10 +301,12 @@ def show_results(session: TrainingSession) -> None:
                 with column:
                     st.image(np.kron(test_images[shown[i]], np.ones((3, 3), dtype=np.uint8)),
                              caption=t("train.mistakes.caption", index=int(shown[i]), true=selected[0],
-                                       said=selected[1]))
+                                       said=selected[1], p_said=probs[i][selected[1]],
+                                       p_true=probs[i][selected[0]]))
                     st.altair_chart(probability_bars(
                         probs[i], digit_title=t("train.axis.digit"),
-                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=110,
+                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=50,
+                        compact=True,
                     ), width="stretch")
 
 

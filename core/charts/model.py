@@ -88,19 +88,21 @@ def activation_bars(values: np.ndarray, *, unit_title: str, value_title: str, he
 
 
 def probability_bars(probabilities: np.ndarray, *, digit_title: str, probability_title: str,
-                     true_digit: int | None = None, height: int = 180, width: int | None = None) -> alt.Chart:
-    """Ten bars, the predicted digit in orange and, when it differs, the true one in green."""
+                     true_digit: int | None = None, height: int = 180, compact: bool = False) -> alt.Chart:
+    """Ten bars, the predicted digit in orange and, when it differs, the true one in green.
+    `compact` drops the axis titles and the probability axis, for a thumbnail under an image."""
     probabilities = np.asarray(probabilities, dtype=float)
     said = int(probabilities.argmax())
     colours = [PREDICTED if d == said else TRUE if d == true_digit else PLAIN for d in range(10)]
     frame = pd.DataFrame({"digit": [str(d) for d in range(10)], "probability": probabilities,
                           "colour": colours})
-    chart = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("digit:N", title=digit_title, sort=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("probability:Q", title=probability_title, scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%")),
+    y_axis = None if compact else alt.Axis(format="%")
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("digit:N", title=None if compact else digit_title, sort=None,
+                axis=alt.Axis(labelAngle=0, ticks=False)),
+        y=alt.Y("probability:Q", title=None if compact else probability_title,
+                scale=alt.Scale(domain=[0, 1]), axis=y_axis),
         color=alt.Color("colour:N", scale=None),
         tooltip=[alt.Tooltip("digit:N", title=digit_title),
                  alt.Tooltip("probability:Q", title=probability_title, format=".2%")],
-    )
-    return chart.properties(height=height, width=width) if width else chart.properties(height=height)
+    ).properties(height=height)

@@ -28,6 +28,7 @@ def progress_chart(
     tutorial: pd.DataFrame | None = None,
     total_epochs: int | None = None,
     height: int = 260,
+    width: int = 430,
 ) -> alt.HConcatChart:
     """Loss (left: smoothed batch loss as a line, train/test loss per epoch as points) and accuracy
     (right: train/test per epoch) against the epoch; `tutorial`, in the same long form as `epochs`,
@@ -71,8 +72,8 @@ def progress_chart(
     accuracy = alt.layer(acc_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
                          acc_points.mark_point(filled=True, size=60))
     return alt.hconcat(
-        alt.layer(*loss_layers).properties(height=height, width="container"),
-        accuracy.properties(height=height, width="container"),
+        alt.layer(*loss_layers).properties(height=height, width=width),
+        accuracy.properties(height=height, width=width),
     ).resolve_scale(color="shared")
 
 
@@ -96,7 +97,7 @@ def filter_history(weights: Sequence[np.ndarray], epochs: Sequence[int], *, epoc
     ).properties(width=size, height=size).facet(
         row=alt.Row("epoch:O", title=epoch_label, header=alt.Header(labelAngle=0)),
         column=alt.Column("filter:O", title=filter_label),
-        spacing=4,
+        spacing=8,
     )
 
 
@@ -117,9 +118,9 @@ def confusion_chart(matrix: np.ndarray, *, true_title: str, predicted_title: str
         tooltip=[alt.Tooltip("true:O", title=true_title), alt.Tooltip("predicted:O", title=predicted_title),
                  alt.Tooltip("count:Q", title=count_title)],
     )
-    cells = base.mark_rect(stroke="white").encode(
+    cells = base.mark_rect(stroke="#eeeeee").encode(
         color=alt.condition(
-            "datum.right", alt.value("#e6e6e6"),
+            "datum.right || datum.count == 0", alt.value("#e6e6e6"),
             alt.Color("count:Q", scale=alt.Scale(scheme="oranges", domain=[0, wrong_max]), legend=None),
         ),
     )

@@ -138,7 +138,7 @@ TEXT = {
         "已在第 {done} 轮（共 {epochs} 轮）时停止。模型保留了到目前为止学到的一切。",
     ),
     "train.progress.done": (
-        "Finished {epochs} epochs in {seconds:.1f} s of training.",
+        "Done: {epochs}/{epochs} epochs in {seconds:.1f} s of training.",
         "已完成 {epochs} 轮训练，共用时 {seconds:.1f} 秒。",
     ),
     "train.seconds": ("{s:.0f} s", "{s:.0f} 秒"),
@@ -221,8 +221,10 @@ TEXT = {
     "train.mistakes.pick": ("Mistakes to look at", "查看哪类错误"),
     "train.mistakes.option": ("{true} read as {said} ({count} images)", "{true} 被认成 {said}（{count} 张）"),
     "train.mistakes.none": ("No mistakes at all on the test set.", "测试集上一个都没认错。"),
-    "train.mistakes.caption": ("test image {index}: a {true}, read as {said}",
-                               "第 {index} 张测试图片：写的是 {true}，被认成 {said}"),
+    "train.mistakes.caption": (
+        "test image {index}: {said} ({p_said:.0%}), true {true} ({p_true:.0%})",
+        "第 {index} 张测试图片：认成 {said}（{p_said:.0%}），实为 {true}（{p_true:.0%}）",
+    ),
     "train.mistakes.more": ("Showing {shown} of {count}.", "显示了 {count} 张中的 {shown} 张。"),
     "train.axis.digit": ("digit", "数字"),
     "train.axis.probability": ("probability", "概率"),
