@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from core import filter_learning
 from core.charts import convolution as charts
@@ -25,6 +26,7 @@ from core.filters import (
 )
 from core.kernel_input import KernelInputError, parse_kernel
 from ui import cache
+from ui.errors import show_error
 from ui.state import active_model, translator
 
 t = translator()
@@ -40,15 +42,20 @@ LEARNING = "convolution.learning"  # the filter-learning run, resumable after an
 START_SEED = "convolution.start_seed"
 
 WINDOW_FRAME_SECONDS = 0.35  # slow enough to follow the window with the eye
-LEARN_FRAME_STEPS = 20  # redraw the learning charts every this many steps
-LEARN_FRAME_SECONDS = 0.03
-RECORD_EVERY = 5  # keep one point in five for the charts: smooth enough, light to send
+LEARN_FRAME_SECONDS = 0.15  # redraw the learning charts at most this often...
+DRAWING_SHARE = 0.3  # ...and let drawing take at most this share of the time (slow machines)
+RECORD_EVERY = 10  # keep one step in ten for the charts: smooth enough, light to send
 CLOSE_ENOUGH = 0.05  # the gap that counts as "learned"
 DEFAULT_EDITOR_TEXT = "2 -1 -1\n-1 2 -1\n-1 -1 2"  # a diagonal-stroke detector to start from
 
 
 def kernel_label(name: str) -> str:
     return t(f"convolution.kernel.{name}")
+
+
+def signed(value: float) -> str:
+    """A number as a learner writes it, with a real minus sign."""
+    return f"{value:g}".replace("-", "−")
 
 
 def number_format(kernel: np.ndarray) -> str:
@@ -58,18 +65,27 @@ def number_format(kernel: np.ndarray) -> str:
 
 # --- 1. the sliding window --------------------------------------------------------------------
 
-def set_step(step: int) -> None:
-    st.session_state[STEP_KEY] = step
+def rerun_this_part() -> None:
+    """Rerun only the fragment running now; during a full page run Streamlit refuses that, so the page."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()
+
+
+def set_window(number: int) -> None:
+    st.session_state[STEP_KEY] = number
     st.session_state.pop(PENDING_STEP, None)
 
 
-def draw_window(slots: list, kernel: np.ndarray, step: int) -> None:
-    """The input with the window on it, the nine products, and the output filled up to `step`."""
+def draw_window(slots: list, kernel: np.ndarray, number: int) -> None:
+    """The input with window `number` (1-based, reading order) on it, its nine products, and the
+    output filled up to it."""
     output = apply_filter(LETTER_X, kernel)
-    row, col = window_position(step, output.shape[1])
+    row, col = window_position(number - 1, output.shape[1])
     k = kernel.shape[0]
     fmt = number_format(kernel)
-    input_slot, products_slot, output_slot, text_slot = slots
+    input_slot, products_slot, output_slot, position_slot, sum_slot, note_slot = slots
     input_slot.altair_chart(charts.number_grid(
         LETTER_X, title=t("convolution.window.input"), size=250, diverging=False, window=(row, col, k, k)
     ), width="content")
@@ -78,23 +94,27 @@ def draw_window(slots: list, kernel: np.ndarray, step: int) -> None:
         value_format=fmt,
     ), width="content")
     output_slot.altair_chart(charts.number_grid(
-        output, title=t("convolution.window.output"), size=190, filled=step + 1,
+        output, title=t("convolution.window.output"), size=190, filled=number,
         window=(row, col, 1, 1), value_format=fmt,
     ), width="content")
-    with text_slot.container():
-        st.write(t("convolution.window.position", step=step, last=output.size - 1, row=row, col=col))
-        st.markdown(f"{t('convolution.window.sum')} `{products_expression(LETTER_X, kernel, row, col)}`")
-        if np.array_equal(kernel, KERNELS["horizontal_edge"]) and (row, col) in ((0, 0), (2, 2)):
-            st.success(t("convolution.window.hand_worked", value=f"{output[row, col]:g}"))
+    position_slot.write(t("convolution.window.position", n=number, total=output.size,
+                          row=row + 1, col=col + 1))
+    sum_slot.markdown(f"{t('convolution.window.sum')} `{products_expression(LETTER_X, kernel, row, col)}`")
+    # every slot is redrawn or emptied each frame: a leftover note would be wrong for the next window
+    if np.array_equal(kernel, KERNELS["horizontal_edge"]) and (row, col) in ((0, 0), (2, 2)):
+        note_slot.success(t("convolution.window.hand_worked", value=signed(output[row, col])))
+    else:
+        note_slot.empty()
 
 
-def sliding_window() -> np.ndarray:
-    """Section 1; returns the kernel chosen there."""
+def sliding_window() -> tuple[np.ndarray, list, list[int]]:
+    """Section 1 as it stands; returns the kernel, the window's slots, and the windows still to
+    animate if Play was pressed (drawn after section 2, so that section is not left greyed out)."""
     st.header(t("convolution.window.header"))
     st.write(t("convolution.window.explain"))
     if PENDING_STEP in st.session_state:  # an animation ran last time: the slider catches up
         st.session_state[STEP_KEY] = st.session_state.pop(PENDING_STEP)
-    st.session_state.setdefault(STEP_KEY, 0)
+    st.session_state.setdefault(STEP_KEY, 1)
 
     left, right = st.columns([1, 2])
     name = left.selectbox(
@@ -102,16 +122,16 @@ def sliding_window() -> np.ndarray:
         format_func=kernel_label, key="convolution.window_kernel", persist_state="session",
     )
     kernel = KERNELS[name]
-    last = output_size(LETTER_X.shape[0], kernel.shape[0]) ** 2 - 1
-    step = right.slider(
-        t("convolution.window.step"), 0, last, key=STEP_KEY, persist_state="session",
+    total = output_size(LETTER_X.shape[0], kernel.shape[0]) ** 2
+    number = right.slider(
+        t("convolution.window.step"), 1, total, key=STEP_KEY, persist_state="session",
         on_change=lambda: st.session_state.pop(PENDING_STEP, None),
     )
     buttons = st.columns(3, width=480)
-    buttons[0].button(t("convolution.window.top_left"), key="convolution.top_left", on_click=set_step,
-                      args=(0,))
-    buttons[1].button(t("convolution.window.centre"), key="convolution.centre", on_click=set_step,
-                      args=(last // 2,))
+    buttons[0].button(t("convolution.window.top_left"), key="convolution.top_left", on_click=set_window,
+                      args=(1,))
+    buttons[1].button(t("convolution.window.centre"), key="convolution.centre", on_click=set_window,
+                      args=(total // 2 + 1,))
     play = buttons[2].button(t("convolution.window.play"), key="convolution.play",
                              icon=":material/play_arrow:")
 
@@ -119,15 +139,19 @@ def sliding_window() -> np.ndarray:
     columns[1].altair_chart(charts.number_grid(
         kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
     ), width="content")
-    slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty()]
-    if play:
-        for frame in range(0 if step >= last else step, last + 1):
-            draw_window(slots, kernel, frame)
-            st.session_state[PENDING_STEP] = frame  # an interrupted animation keeps its place
-            time.sleep(WINDOW_FRAME_SECONDS)
-        st.rerun()  # so the slider shows where the animation stopped
-    draw_window(slots, kernel, step)
-    return kernel
+    slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty(), st.empty(), st.empty()]
+    draw_window(slots, kernel, number)
+    frames = list(range(1 if number >= total else number, total + 1)) if play else []
+    return kernel, slots, frames
+
+
+def animate_window(slots: list, kernel: np.ndarray, frames: list[int]) -> None:
+    """Play the window across `frames`, then rerun so the slider shows where it stopped."""
+    for number in frames:
+        draw_window(slots, kernel, number)
+        st.session_state[PENDING_STEP] = number  # an interrupted animation keeps its place
+        time.sleep(WINDOW_FRAME_SECONDS)
+    rerun_this_part()
 
 
 # --- 2. cross-correlation against convolution --------------------------------------------------
@@ -135,15 +159,17 @@ def sliding_window() -> np.ndarray:
 def correlation_or_convolution(kernel: np.ndarray) -> None:
     st.header(t("convolution.flip.header"))
     ours, theirs = apply_filter(LETTER_X, kernel), flipped_convolution(LETTER_X, kernel)
-    st.write(t("convolution.flip.explain", ours=f"{ours[0, 0]:g}", theirs=f"{theirs[0, 0]:g}"))
+    st.write(t("convolution.flip.explain", ours=signed(ours[0, 0]), theirs=signed(theirs[0, 0])))
     fmt = number_format(kernel)
     columns = st.columns(3)
-    columns[0].altair_chart(charts.number_grid(ours, title=t("convolution.flip.ours"), size=190,
-                                               value_format=fmt), width="content")
-    columns[1].altair_chart(charts.number_grid(kernel[::-1, ::-1], title=t("convolution.flip.flipped_kernel"),
-                                               size=130, value_format=fmt), width="content")
-    columns[2].altair_chart(charts.number_grid(theirs, title=t("convolution.flip.theirs"), size=190,
-                                               value_format=fmt), width="content")
+    grids = [
+        (ours, [t("convolution.flip.ours"), t("convolution.flip.ours_by")], 190),
+        (kernel[::-1, ::-1], t("convolution.flip.flipped_kernel"), 130),
+        (theirs, [t("convolution.flip.theirs"), t("convolution.flip.theirs_by")], 190),
+    ]
+    for column, (values, title, size) in zip(columns, grids, strict=True):
+        chart = charts.number_grid(values, title=title, size=size, value_format=fmt)
+        column.altair_chart(chart, width="content")
 
 
 # --- 3. any filter on a real digit --------------------------------------------------------------
@@ -282,6 +308,7 @@ def train_kernel(run: dict, slots: list) -> None:
         digits, KERNELS[run["target"]], np.array(run["kernel"]), run["lr"],
         steps=run["goal"] - run["step"], first_step=run["step"],
     )
+    next_frame = time.monotonic() + LEARN_FRAME_SECONDS
     for record in records:
         if record.step % RECORD_EVERY == 0:
             run["steps"].append(record.step)
@@ -290,9 +317,12 @@ def train_kernel(run: dict, slots: list) -> None:
         run["kernel"], run["step"] = record.kernel_next.tolist(), record.step + 1
         if not np.isfinite(record.loss) or record.loss > filter_learning.DIVERGED_LOSS:
             run["diverged"] = True
-        if run["step"] % LEARN_FRAME_STEPS == 0:
+        if time.monotonic() > next_frame:
+            began = time.monotonic()
             draw_learning(slots, run)
-            time.sleep(LEARN_FRAME_SECONDS)
+            took = time.monotonic() - began
+            pause = max(LEARN_FRAME_SECONDS, took * (1 - DRAWING_SHARE) / DRAWING_SHARE)
+            next_frame = time.monotonic() + pause
 
 
 def how_a_filter_learns() -> None:
@@ -351,12 +381,40 @@ def how_a_filter_learns() -> None:
 
 
 # --- the page ------------------------------------------------------------------------------------
+# Each part is a fragment: moving a slider reruns only its own part, not the whole page (the learned
+# filters alone take a good fraction of a second to draw). A fragment's rerun happens outside
+# app.py's error guard, hence each part's own.
+
+@st.fragment
+def the_letter_x() -> None:
+    try:
+        kernel, slots, frames = sliding_window()
+        correlation_or_convolution(kernel)
+        if frames:
+            animate_window(slots, kernel, frames)
+    except Exception as err:  # Stop/Rerun are BaseExceptions and pass through untouched
+        show_error(err, t)
+
+
+@st.fragment
+def real_digits() -> None:
+    try:
+        test_images, test_labels = cache.mnist(train=False)
+        learned_filters(test_images, filter_on_digit(test_images, test_labels))
+    except Exception as err:
+        show_error(err, t)
+
+
+@st.fragment
+def a_filter_learning() -> None:
+    try:
+        how_a_filter_learns()
+    except Exception as err:
+        show_error(err, t)
+
 
 st.title(t("convolution.title"))
 st.write(t("convolution.intro"))
-test_images, test_labels = cache.mnist(train=False)
-window_kernel = sliding_window()
-correlation_or_convolution(window_kernel)
-chosen = filter_on_digit(test_images, test_labels)
-learned_filters(test_images, chosen)
-how_a_filter_learns()
+the_letter_x()
+real_digits()
+a_filter_learning()

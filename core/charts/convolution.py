@@ -25,17 +25,20 @@ def _diverging(values: np.ndarray) -> alt.Scale:
 def number_grid(
     values: np.ndarray,
     *,
-    title: str = "",
+    title: str | list[str] = "",
     size: int = 220,
     diverging: bool = True,
     filled: int | None = None,
     window: tuple[int, int, int, int] | None = None,
     value_format: str = ".0f",
     show_values: bool = True,
+    standalone: bool = True,
 ) -> alt.LayerChart:
     """A grid of numbers coloured by value. `filled` shows only the first cells in reading order
     (the rest grey, as an output map being filled in); `window` = (row, col, height, width)
-    outlines the cells under the sliding window."""
+    outlines the cells under the sliding window. A list `title` is set on several lines.
+    `standalone` (not inside a concat) keeps the grid square: Streamlit otherwise fits title and
+    grid together into `size`, squashing the grid."""
     values = np.asarray(values, dtype=float)
     frame = array_frame(values)
     count = len(frame) if filled is None else filled
@@ -55,7 +58,10 @@ def number_grid(
     ]
     if show_values:
         magnitude = float(np.abs(values).max()) or 1.0
-        layers.append(shown.mark_text(fontSize=max(9, min(16, size // (2 * values.shape[1])))).encode(
+        # the widest number must fit its cell: about 0.6 em per character
+        widest = max(len(format(float(v), value_format.lstrip(":"))) for v in values.ravel())
+        font = int(max(8, min(15, size / values.shape[1] / (0.62 * widest))))
+        layers.append(shown.mark_text(fontSize=font).encode(
             text=alt.Text("value:Q", format=value_format),
             color=alt.condition(
                 f"abs(datum.value) > {0.6 * magnitude}", alt.value("white"), alt.value("black")
@@ -68,12 +74,16 @@ def number_grid(
         layers.append(base.transform_filter(inside).mark_rect(
             fill=HIGHLIGHT, fillOpacity=0.25, stroke=HIGHLIGHT, strokeWidth=3,
         ))
-    return alt.layer(*layers).properties(width=size, height=size, title=title)
+    chart = alt.layer(*layers).properties(width=size, height=size, title=title)
+    return chart.properties(autosize=alt.AutoSizeParams(type="pad")) if standalone else chart
 
 
 def _map(values: np.ndarray, title: str, size: int, scale: alt.Scale) -> alt.Chart:
     """One map, no axes, values on hover."""
-    return alt.Chart(array_frame(np.asarray(values))).mark_rect().encode(
+    # three decimals are all a hover shows; rounding keeps the page's data small to send
+    # a hairline round each cell marks the map's edge where its background is white
+    frame = array_frame(np.round(np.asarray(values, dtype=float), 3))
+    return alt.Chart(frame).mark_rect(stroke="#e5e7eb", strokeWidth=0.4).encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None),
         color=alt.Color("value:Q", scale=scale, legend=None),
@@ -83,7 +93,7 @@ def _map(values: np.ndarray, title: str, size: int, scale: alt.Scale) -> alt.Cha
 
 def image_map(values: np.ndarray, title: str, size: int = 160) -> alt.Chart:
     """A digit as it looks: dark ink on white."""
-    return _map(values, title, size, alt.Scale(scheme="greys", zero=True))
+    return _map(values, title, size, alt.Scale(domain=[0, 1], range=["white", "black"]))
 
 
 def signed_map(values: np.ndarray, title: str, size: int = 160) -> alt.Chart:
@@ -93,7 +103,8 @@ def signed_map(values: np.ndarray, title: str, size: int = 160) -> alt.Chart:
 
 def positive_map(values: np.ndarray, title: str, size: int = 160) -> alt.Chart:
     """A map after ReLU (no negatives): white at zero, red where the filter fired."""
-    return _map(values, title, size, alt.Scale(scheme="reds", domainMin=0))
+    # rgb, not Vega's default hcl: hcl blends white towards salmon, so zero would not look like zero
+    return _map(values, title, size, alt.Scale(domainMin=0, range=["white", "#b91c1c"], interpolate="rgb"))
 
 
 def filter_stages(
@@ -119,7 +130,9 @@ def filter_rows(
     for k, kernel in enumerate(kernels):
         first = k == 0
         rows.append(alt.hconcat(
-            number_grid(kernel, title=kernel_label.format(n=k + 1), size=size, value_format=".2f"),
+            # the kernel a little larger, so its 25 numbers stay legible
+            number_grid(kernel, title=kernel_label.format(n=k + 1), size=int(size * 1.4), value_format=".2f",
+                        standalone=False),
             image_map(image, titles[0] if first else "", size),
             positive_map(maps[k], titles[1] if first else "", size),
             positive_map(pooled[k], titles[2] if first else "", size),

@@ -34,7 +34,7 @@ TEXT = {
         "左上角的窗口得 **1**，正中间的窗口得 **0**。",
     ),
     "convolution.window.kernel": ("Kernel", "卷积核"),
-    "convolution.window.step": ("Window position (step)", "窗口位置（第几步）"),
+    "convolution.window.step": ("Window position", "窗口位置"),
     "convolution.window.top_left": ("Top-left window", "左上角窗口"),
     "convolution.window.centre": ("Centre window", "中心窗口"),
     "convolution.window.play": ("Play", "播放"),
@@ -43,8 +43,8 @@ TEXT = {
     "convolution.window.products": ("Pixel × weight", "像素 × 权重"),
     "convolution.window.output": ("Output map", "输出特征图"),
     "convolution.window.position": (
-        "Step {step} of {last}: the window's top-left corner is at row {row}, column {col}.",
-        "第 {step} 步（共 {last} 步）：窗口左上角位于第 {row} 行、第 {col} 列。",
+        "Window {n} of {total}: its top-left corner is on row {row}, column {col} of the X.",
+        "第 {n} 个窗口（共 {total} 个）：窗口左上角位于 X 的第 {row} 行、第 {col} 列。",
     ),
     "convolution.window.sum": ("Sum of the nine products:", "九个乘积之和："),
     "convolution.window.hand_worked": (
@@ -67,9 +67,11 @@ TEXT = {
         "（网络会直接学到翻转后的权重）；但对手写的卷积核，结果就不一样了：用当前的卷积核，"
         "左上角窗口的互相关结果是 **{ours}**，卷积结果是 **{theirs}**。",
     ),
-    "convolution.flip.ours": ("Cross-correlation (PyTorch Conv2d)", "互相关（PyTorch Conv2d）"),
-    "convolution.flip.flipped_kernel": ("The kernel rotated 180°", "旋转 180° 后的卷积核"),
-    "convolution.flip.theirs": ("Convolution (scipy convolve2d)", "卷积（scipy convolve2d）"),
+    "convolution.flip.ours": ("Cross-correlation", "互相关"),
+    "convolution.flip.ours_by": ("PyTorch Conv2d", "PyTorch Conv2d"),
+    "convolution.flip.flipped_kernel": ("Rotated 180°", "旋转 180° 后"),
+    "convolution.flip.theirs": ("Convolution", "卷积"),
+    "convolution.flip.theirs_by": ("scipy convolve2d", "scipy convolve2d"),
     # --- 3. any filter on any digit -----------------------------------------------------------
     "convolution.digit.header": ("3. Any filter on a real digit", "3. 把任意卷积核用在真实的手写数字上"),
     "convolution.digit.explain": (
