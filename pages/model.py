@@ -39,17 +39,18 @@ fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
 st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))
 
 st.header(t("model.flow.header"))
-st.write(t("model.flow.body"))
+words, diagram = st.columns([1, 1], gap="large")
+words.write(t("model.flow.body"))
 step_labels = {
     "conv1": t("model.flow.conv"), "conv2": t("model.flow.conv"),
     "pool1": t("model.flow.pool"), "pool2": t("model.flow.pool"),
     "flatten": t("model.flow.flatten"), "fc1": t("model.flow.linear"),
     "fc2": t("model.flow.linear"), "fc3": t("model.flow.linear_last"),
 }
-st.graphviz_chart(charts.dataflow_dot(
+diagram.graphviz_chart(charts.dataflow_dot(
     rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
     step_labels=step_labels, params_label=t("model.flow.params"),
-), width="stretch")
+))
 
 st.header(t("model.act.header"))
 model, meta, source = state.active_model()
@@ -89,7 +90,7 @@ with picture:
     st.image(np.kron(pixels, np.ones((6, 6), dtype=np.float32)), caption=caption, clamp=True)
     said = int(probabilities.argmax())
     st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
-              delta_color="off")
+              delta_color="off", delta_arrow="off")
 
 for step, columns in (("conv1", 6), ("pool1", 6), ("conv2", 8), ("pool2", 8)):
     st.subheader(t(f"model.{step}.header"))

@@ -24,12 +24,13 @@ def _shape_text(shape: Sequence[int]) -> str:
 
 def dataflow_dot(rows: Sequence[LayerRow], *, input_label: str, output_label: str,
                  step_labels: dict[str, str], params_label: str = "{n}") -> str:
-    """A Graphviz DOT diagram: the image flowing left to right through every step, each box with
+    """A Graphviz DOT diagram: the image flowing top to bottom through every step, each box with
     its output shape (and parameters, `params_label` formatted with `n`), each edge with the
     operation named by `step_labels` (step name -> text)."""
     lines = [
         "digraph LeNet {",
-        '  rankdir=LR; bgcolor="transparent";',
+        '  rankdir=TB; bgcolor="transparent"; nodesep=0.2; ranksep=0.25;',
+        '  node [width=1.6];',
         '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", color="#8fa8c8", '
         'fontname="sans-serif", fontsize=11];',
         '  edge [fontname="sans-serif", fontsize=10, color="#5a6b85"];',
@@ -65,7 +66,8 @@ def feature_maps(maps: np.ndarray, *, label: str, columns: int = 8, size: int = 
     return alt.Chart(frame).mark_rect().encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None),
-        color=alt.Color("value:Q", scale=alt.Scale(scheme="reds", domain=[0, top]), legend=None),
+        color=alt.Color("value:Q", scale=alt.Scale(domain=[0, top], range=["#ffffff", "#a50f15"]),
+                        legend=None),
         tooltip=[alt.Tooltip("map:O", title=label), alt.Tooltip("row:O"), alt.Tooltip("col:O"),
                  alt.Tooltip("value:Q", format=".3f")],
     ).properties(width=size, height=size).facet(
@@ -80,7 +82,8 @@ def activation_bars(values: np.ndarray, *, unit_title: str, value_title: str, he
     values = np.asarray(values, dtype=float)
     frame = pd.DataFrame({"unit": np.arange(first, first + len(values)), "value": values})
     return alt.Chart(frame).mark_bar(color=PLAIN).encode(
-        x=alt.X("unit:O", title=unit_title, axis=alt.Axis(labels=len(values) <= 20, ticks=False)),
+        x=alt.X("unit:O", title=unit_title,
+                axis=alt.Axis(labels=len(values) <= 20, ticks=False, labelAngle=0)),
         y=alt.Y("value:Q", title=value_title),
         tooltip=[alt.Tooltip("unit:O", title=unit_title), alt.Tooltip("value:Q", title=value_title,
                                                                        format=".3f")],
