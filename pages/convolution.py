@@ -289,12 +289,13 @@ def draw_learning(slots: list, run: dict) -> None:
     gap_slot.metric(t("convolution.learn.gap"), f"{filter_learning.distance(kernel, target):.3f}")
     if run["steps"]:
         weights_slot.altair_chart(charts.weights_chart(
-            run["steps"], np.array(run["weights"]), target, x_title=t("convolution.learn.step"),
+            run["steps"], np.array(run["weights"]), target, title=t("convolution.learn.weights_title"),
+            x_title=t("convolution.learn.step"),
             y_title=t("convolution.learn.weight"), size=150,
         ), width="content")
         curve_slot.altair_chart(charts.loss_chart(
-            run["steps"], run["losses"], x_title=t("convolution.learn.step"),
-            y_title=t("convolution.learn.loss"),
+            run["steps"], run["losses"], title=t("convolution.learn.loss_title"),
+            x_title=t("convolution.learn.step"), y_title=t("convolution.learn.loss"),
         ), width="stretch")
 
 
@@ -355,16 +356,14 @@ def how_a_filter_learns() -> None:
                                            value_format=".2f"), width="content")
     numbers = top[2].container()
     slots = [top[0].empty(), numbers.empty(), numbers.empty(), numbers.empty()]
-    st.caption(t("convolution.learn.weights_title"))
-    slots += [st.empty()]
-    st.caption(t("convolution.learn.loss_title"))
-    slots += [st.empty()]
+    slots += [st.empty(), st.empty()]
     status = st.empty()
 
     if train and not run["diverged"]:
         if run["step"] >= run["goal"]:
             run["goal"] += config.steps
         train_kernel(run, slots)
+        rerun_this_part()  # the button now reads "continue", and the final numbers are drawn
     draw_learning(slots, run)
 
     gap = filter_learning.distance(run["kernel"], KERNELS[target])
@@ -375,7 +374,7 @@ def how_a_filter_learns() -> None:
     elif run["step"] < run["goal"]:
         status.warning(t("convolution.learn.paused", steps=run["step"]))
     elif gap < CLOSE_ENOUGH:
-        status.success(t("convolution.learn.done", steps=run["step"], gap=f"{gap:.3f}"))
+        status.success(t("convolution.learn.done", steps=run["step"], close=CLOSE_ENOUGH, gap=f"{gap:.2g}"))
     else:
         status.warning(t("convolution.learn.slow", steps=run["step"], gap=f"{gap:.3f}"))
 

@@ -114,7 +114,9 @@ def test_filter_learning_reaches_the_target():
     gap = np.abs(np.array(run["kernel"]) - KERNELS["horizontal_edge"]).max()
     assert gap < 0.05
     assert run["losses"][-1] < 1e-3 * run["losses"][0]
-    assert at.success[-1].value == translate("convolution.learn.done", lang, steps=1000, gap=f"{gap:.3f}")
+    expected = translate("convolution.learn.done", lang, steps=1000, close=0.05, gap=f"{gap:.2g}")
+    assert at.success[-1].value == expected
+    assert at.button(key="convolution.learn_train").label == translate("convolution.learn.continue", lang)
 
 
 def test_too_large_a_learning_rate_explodes_with_a_message():

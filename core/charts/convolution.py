@@ -147,18 +147,19 @@ def map_gallery(maps: np.ndarray, label: str, *, columns: int = 8, size: int = 9
     return alt.vconcat(*rows).resolve_scale(color="independent")
 
 
-def loss_chart(steps: list[int], losses: list[float], *, x_title: str, y_title: str) -> alt.Chart:
+def loss_chart(steps: list[int], losses: list[float], *, title: str, x_title: str, y_title: str) -> alt.Chart:
     """The loss against the step, on a log scale so the long tail stays visible."""
     frame = pd.DataFrame({"step": steps, "loss": np.maximum(losses, 1e-12)})
     return alt.Chart(frame).mark_line(color="#dc2626").encode(
         x=alt.X("step:Q", title=x_title),
         y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log")),
         tooltip=[alt.Tooltip("step:Q"), alt.Tooltip("loss:Q", format=".2e")],
-    ).properties(height=260)
+    ).properties(height=260, title=title)
 
 
 def weights_chart(
-    steps: list[int], weights: np.ndarray, target: np.ndarray, *, x_title: str, y_title: str, size: int = 110
+    steps: list[int], weights: np.ndarray, target: np.ndarray,
+    *, title: str, x_title: str, y_title: str, size: int = 110,
 ) -> alt.FacetChart:
     """Each of the nine weights on its own panel, laid out like the kernel, walking towards its
     target (the dashed line)."""
@@ -181,4 +182,4 @@ def weights_chart(
     return alt.layer(line, goal, data=frame).properties(width=size, height=size * 0.7).facet(
         row=alt.Row("r:O", title=None, header=alt.Header(labels=False)),
         column=alt.Column("c:O", title=None, header=alt.Header(labels=False)),
-    )
+    ).properties(title=title)

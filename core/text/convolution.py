@@ -68,10 +68,10 @@ TEXT = {
         "左上角窗口的互相关结果是 **{ours}**，卷积结果是 **{theirs}**。",
     ),
     "convolution.flip.ours": ("Cross-correlation", "互相关"),
-    "convolution.flip.ours_by": ("PyTorch Conv2d", "PyTorch Conv2d"),
+    "convolution.flip.ours_by": ("PyTorch's Conv2d", "PyTorch 的 Conv2d"),
     "convolution.flip.flipped_kernel": ("Rotated 180°", "旋转 180° 后"),
     "convolution.flip.theirs": ("Convolution", "卷积"),
-    "convolution.flip.theirs_by": ("scipy convolve2d", "scipy convolve2d"),
+    "convolution.flip.theirs_by": ("scipy's convolve2d", "scipy 的 convolve2d"),
     # --- 3. any filter on any digit -----------------------------------------------------------
     "convolution.digit.header": ("3. Any filter on a real digit", "3. 把任意卷积核用在真实的手写数字上"),
     "convolution.digit.explain": (
@@ -213,8 +213,9 @@ TEXT = {
         "卷积核从 −1 到 1 之间的随机数出发。按下按钮开始训练。",
     ),
     "convolution.learn.done": (
-        "Done: after {steps} steps every weight is within {gap} of its target.",
-        "完成：训练 {steps} 步后，每个权重与目标的差距都不超过 {gap}。",
+        "Learned: after {steps} steps every weight is within {close} of its target (the largest gap "
+        "left is {gap}).",
+        "学会了：训练 {steps} 步后，每个权重与目标的差距都在 {close} 以内（剩下的最大差距是 {gap}）。",
     ),
     "convolution.learn.paused": (
         "Paused at step {steps}; continue to finish.",
