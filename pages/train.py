@@ -172,15 +172,23 @@ with st.expander(t("train.reading.header")):
 NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
 
 
-def draw_chart(session: TrainingSession) -> None:
-    """The loss and accuracy chart, redrawn whole from the history."""
-    history = session.history
-    chart_slot.altair_chart(charts.progress_chart(
-        curves.batch_frame(history.batch_epochs, history.batch_losses), curves.epoch_frame(history.epochs),
+@st.cache_data(show_spinner=False, max_entries=64)
+def progress_spec(lang: str, total_epochs: int, tutorial: bool) -> dict:
+    """The live chart's spec, built once per language, run length and tutorial choice."""
+    return charts.progress_spec(
         names=NAMES, epoch_title=t("train.chart.epoch"), loss_title=t("train.chart.loss"),
-        accuracy_title=t("train.chart.accuracy"),
-        tutorial=curves.tutorial_frame() if show_tutorial else None, total_epochs=session.run.config.epochs,
-    ), width="stretch")
+        accuracy_title=t("train.chart.accuracy"), total_epochs=total_epochs, tutorial=tutorial,
+    )
+
+
+def draw_chart(session: TrainingSession) -> None:
+    """The loss and accuracy chart, redrawn whole from the history (only its data changes)."""
+    history = session.history
+    spec = progress_spec(t.lang, session.run.config.epochs, show_tutorial)
+    chart_slot.vega_lite_chart(spec=charts.with_progress_data(
+        spec, curves.batch_frame(history.batch_epochs, history.batch_losses),
+        curves.epoch_frame(history.epochs), NAMES, curves.tutorial_frame() if show_tutorial else None,
+    ))
 
 
 def draw_progress(session: TrainingSession) -> None:

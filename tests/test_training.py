@@ -219,3 +219,22 @@ def test_curves() -> None:
     assert tutorial.query("metric == 'loss'")["value"].tolist() == [0.2866, 0.0654, 0.0481, 0.0369, 0.0302]
     rows = [{"epoch": 1, "train_loss": 0.3, "train_acc": 91.0, "test_loss": 0.2, "test_acc": 94.0}]
     assert len(curves.epoch_frame(rows)) == 4
+
+
+def test_progress_chart_spec_is_filled_with_the_history() -> None:
+    import json
+
+    from core.charts.training import SERIES_COLOURS, progress_spec, with_progress_data
+
+    names = {key: key.upper() for key in SERIES_COLOURS}
+    spec = progress_spec(names=names, epoch_title="E", loss_title="L", accuracy_title="A", total_epochs=3,
+                         tutorial=True)
+    json.dumps(spec)  # plain data, built once; only the datasets change on a redraw
+    assert "datasets" not in spec
+    rows = [{"epoch": 1, "train_loss": 0.3, "train_acc": 91.0, "test_loss": 0.2, "test_acc": 94.0}]
+    filled = with_progress_data(spec, curves.batch_frame([0.5, 1.0], [2.0, 1.0]), curves.epoch_frame(rows),
+                                names, curves.tutorial_frame())
+    assert set(filled["datasets"]) == {"batches", "epochs"}
+    assert set(filled["datasets"]["epochs"]["name"]) == {"TRAIN", "TEST", "TUTORIAL_TRAIN", "TUTORIAL_TEST"}
+    x_scale = spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]
+    assert x_scale["domain"] == [0, 5]  # room for the tutorial's five epochs

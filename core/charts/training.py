@@ -12,69 +12,77 @@ import numpy as np
 import pandas as pd
 
 from core.charts.heatmap import array_frame
+from core.curves import TUTORIAL_TEST_ACC as TUTORIAL_EPOCHS
 
 SERIES_COLOURS = {"batch": "#9db4d3", "train": "#1f5fbf", "test": "#e4572e",
                   "tutorial_train": "#7a7a7a", "tutorial_test": "#b0b0b0"}
 
 
-def progress_chart(
-    batches: pd.DataFrame,
-    epochs: pd.DataFrame,
+def progress_spec(
     *,
     names: dict[str, str],
     epoch_title: str,
     loss_title: str,
     accuracy_title: str,
-    tutorial: pd.DataFrame | None = None,
-    total_epochs: int | None = None,
+    total_epochs: int,
+    tutorial: bool = False,
     height: int = 260,
     width: int = 430,
-) -> alt.HConcatChart:
-    """Loss (left: smoothed batch loss as a line, train/test loss per epoch as points) and accuracy
-    (right: train/test per epoch) against the epoch; `tutorial`, in the same long form as `epochs`,
-    is drawn dashed. `names` translates the series keys of SERIES_COLOURS."""
-    epochs = epochs.assign(series=epochs["split"])
-    if tutorial is not None:
-        epochs = pd.concat([epochs, tutorial.assign(series="tutorial_" + tutorial["split"])])
-    epochs = epochs.assign(name=epochs["series"].map(names))
-    batch_line = batches.assign(name=names["batch"])
-    present = set(epochs["series"]) | ({"batch"} if len(batches) else set())
-    order = [key for key in SERIES_COLOURS if key in present]
-    colour = alt.Color("name:N", title=None, sort=[names[k] for k in order],
-                       scale=alt.Scale(domain=[names[k] for k in order],
-                                       range=[SERIES_COLOURS[k] for k in order]),
+) -> dict:
+    """The live chart as a Vega-Lite spec reading two named datasets that `with_progress_data` fills:
+    loss on the left (the smoothed batch loss as a line, train/test loss per epoch as points joined
+    up), accuracy on the right (train/test per epoch); the tutorial's run, when asked for, dashed.
+    Built once per run and language, so a redraw costs no Altair work. `names` translates the
+    series keys of SERIES_COLOURS."""
+    keys = [k for k in SERIES_COLOURS if tutorial or not k.startswith("tutorial")]
+    colour = alt.Color("name:N", title=None, sort=[names[k] for k in keys],
+                       scale=alt.Scale(domain=[names[k] for k in keys],
+                                       range=[SERIES_COLOURS[k] for k in keys]),
                        legend=alt.Legend(orient="bottom", columns=3))
-    last = max([total_epochs or 1, float(batches["epoch"].max()) if len(batches) else 1,
-                float(epochs["epoch"].max()) if len(epochs) else 1])
+    last = max(total_epochs, len(TUTORIAL_EPOCHS) if tutorial else 1)
     x = alt.X("epoch:Q", title=epoch_title, scale=alt.Scale(domain=[0, last], nice=False),
               axis=alt.Axis(tickMinStep=1))
     dashed = alt.condition("indexof(datum.series, 'tutorial') == 0", alt.value([5, 4]), alt.value([0]))
+    epochs = alt.Chart(alt.NamedData("epochs"))
 
-    loss_points = alt.Chart(epochs[epochs["metric"] == "loss"]).encode(
-        x=x, y=alt.Y("value:Q", title=loss_title), color=colour,
+    loss_points = epochs.transform_filter("datum.metric == 'loss'").encode(
+        x=x, y=alt.Y("value:Q", title=loss_title, scale=alt.Scale(padding=12)), color=colour,
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("epoch:Q", title=epoch_title),
                  alt.Tooltip("value:Q", title=loss_title, format=".4f")],
     )
-    loss_layers = [
-        alt.Chart(batch_line).mark_line(strokeWidth=1.5, clip=True).encode(
-            x=x, y=alt.Y("smoothed:Q", title=loss_title), color=colour,
+    loss = alt.layer(
+        alt.Chart(alt.NamedData("batches")).mark_line(strokeWidth=1.5, clip=True).encode(
+            x=x, y=alt.Y("smoothed:Q", title=loss_title, scale=alt.Scale(padding=12)), color=colour,
             tooltip=[alt.Tooltip("epoch:Q", title=epoch_title, format=".2f"),
                      alt.Tooltip("smoothed:Q", title=loss_title, format=".4f")],
         ),
         loss_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
         loss_points.mark_point(filled=True, size=60),
-    ]
-    acc_points = alt.Chart(epochs[epochs["metric"] == "accuracy"]).encode(
-        x=x, y=alt.Y("value:Q", title=accuracy_title, scale=alt.Scale(zero=False)), color=colour,
+    )
+    accuracy_points = epochs.transform_filter("datum.metric == 'accuracy'").encode(
+        x=x, y=alt.Y("value:Q", title=accuracy_title, scale=alt.Scale(zero=False, padding=12)), color=colour,
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("epoch:Q", title=epoch_title),
                  alt.Tooltip("value:Q", title=accuracy_title, format=".2f")],
     )
-    accuracy = alt.layer(acc_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
-                         acc_points.mark_point(filled=True, size=60))
-    return alt.hconcat(
-        alt.layer(*loss_layers).properties(height=height, width=width),
-        accuracy.properties(height=height, width=width),
+    accuracy = alt.layer(accuracy_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
+                         accuracy_points.mark_point(filled=True, size=60))
+    chart = alt.hconcat(
+        loss.properties(height=height, width=width), accuracy.properties(height=height, width=width),
     ).resolve_scale(color="shared")
+    return chart.to_dict()
+
+
+def with_progress_data(spec: dict, batches: pd.DataFrame, epochs: pd.DataFrame, names: dict[str, str],
+                       tutorial: pd.DataFrame | None = None) -> dict:
+    """`spec` with its two datasets: batch losses (epoch, smoothed) and per-epoch figures in long
+    form (epoch, metric, split, value), plus the tutorial's run when given."""
+    epochs = epochs.assign(series=epochs["split"])
+    if tutorial is not None:
+        epochs = pd.concat([epochs, tutorial.assign(series="tutorial_" + tutorial["split"])])
+    return {**spec, "datasets": {
+        "batches": batches[["epoch", "smoothed"]].assign(name=names["batch"]),
+        "epochs": epochs.assign(name=epochs["series"].map(names)),
+    }}
 
 
 def filter_history(weights: Sequence[np.ndarray], epochs: Sequence[int], *, epoch_label: str,
