@@ -259,6 +259,16 @@ else:
 
 
 # ---- results -----------------------------------------------------------------------------------
+def show_clicked_cell() -> None:
+    """A click on a mistake cell of the matrix picks it in the list below (a callback: runs first)."""
+    clicked = st.session_state["train.matrix"].selection.get("cell") or []
+    confusion = st.session_state[SESSION_KEY].results.confusion
+    if clicked:
+        true, said = int(clicked[0]["true"]), int(clicked[0]["predicted"])
+        if true != said and confusion[true, said] > 0:
+            st.session_state["train.cell"] = f"{true}-{said}"
+
+
 def show_results(session: TrainingSession) -> None:
     """Final figures, the confusion matrix, and a browser of the misread test images."""
     results = session.results
@@ -293,8 +303,8 @@ def show_results(session: TrainingSession) -> None:
         st.altair_chart(charts.confusion_chart(
             results.confusion, true_title=t("train.confusion.true"),
             predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
-            selected=selected,
-        ))
+            selected=selected, click_name="cell",
+        ), key="train.matrix", on_select=show_clicked_cell)
     if selected is None:
         return
     test_images, test_labels = cache.mnist(False)

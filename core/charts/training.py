@@ -110,9 +110,11 @@ def filter_history(weights: Sequence[np.ndarray], epochs: Sequence[int], *, epoc
 
 
 def confusion_chart(matrix: np.ndarray, *, true_title: str, predicted_title: str, count_title: str,
-                    selected: tuple[int, int] | None = None, size: int = 380) -> alt.LayerChart:
+                    selected: tuple[int, int] | None = None, size: int = 380,
+                    click_name: str | None = None) -> alt.LayerChart:
     """Counts by (true digit, predicted digit); the diagonal (right answers) in grey so the mistakes
-    stand out in orange; each count written in its cell; `selected` outlined."""
+    stand out in orange; each count written in its cell; `selected` outlined. `click_name` names a
+    point selection on the cells (fields "true" and "predicted") for the page to react to."""
     matrix = np.asarray(matrix)
     frame = pd.DataFrame([
         {"true": str(t), "predicted": str(p), "count": int(matrix[t, p]), "right": t == p,
@@ -132,6 +134,8 @@ def confusion_chart(matrix: np.ndarray, *, true_title: str, predicted_title: str
             alt.Color("count:Q", scale=alt.Scale(scheme="oranges", domain=[0, wrong_max]), legend=None),
         ),
     )
+    if click_name is not None:
+        cells = cells.add_params(alt.selection_point(name=click_name, fields=["true", "predicted"]))
     outline = base.transform_filter("datum.selected").mark_rect(
         fillOpacity=0, stroke="#1f5fbf", strokeWidth=3)
     text = base.mark_text(fontSize=11).encode(
