@@ -115,8 +115,8 @@ TEXT = {
         "3 × 3 或 5 × 5 均可。也可以用逗号分隔，可以写小数，如 0.25。试试对角线：1 0 0 / 0 1 0 / 0 0 1。",
     ),
     "convolution.editor.kept": (
-        "Still using your last good kernel, shown below.",
-        "仍在使用你上一次输入的有效卷积核（见下方）。",
+        "Until then, the filter below is your last good kernel.",
+        "在改正之前，下面用的仍是你上一次输入的有效卷积核。",
     ),
     "convolution.kernel_error.empty": ("The kernel is empty: type 3 rows of 3 numbers.",
                                        "卷积核是空的：请输入 3 行，每行 3 个数字。"),
