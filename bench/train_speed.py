@@ -111,8 +111,9 @@ def page_overhead(fit_s: float, repeats: int) -> None:
     runs = [page_epoch() for _ in range(repeats)]
     loop_s, inside_s = min(runs)
     drawing = min(loop / inside - 1 for loop, inside in runs)
-    print(f"page: loop {loop_s:.2f} s, training inside it {inside_s:.2f} s: drawing adds {100 * drawing:.1f}%; "
-          f"against fit alone ({fit_s:.2f} s with its test pass) {100 * (loop_s / fit_s - 1):+.1f}%")
+    print(f"page: loop {loop_s:.2f} s, training inside it {inside_s:.2f} s: drawing adds "
+          f"{100 * drawing:.1f}%; against fit alone ({fit_s:.2f} s with its test pass) "
+          f"{100 * (loop_s / fit_s - 1):+.1f}%")
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ def slide_to_start(page: Page, label: str) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["zh"])  # one language keeps it short; both render in test_pages_browser
 def test_train_a_small_subset(page: Page, app_url: str, lang: str) -> None:
     page.goto(f"{app_url}/train?lang={lang}")
     wait_for_app(page)
