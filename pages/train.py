@@ -30,7 +30,7 @@ BATCH_SIZES = [16, 32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
 TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]
 DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing must not slow training
-EXAMPLE_INDEX = 0  # the test image the cross-entropy example is worked on
+EXAMPLE_INDEX = 449  # the cross-entropy example: a 3 the pretrained model reads with only ~53% certainty
 MOST_IMAGES = 12
 
 # widget key -> TrainConfig field
@@ -115,13 +115,14 @@ with settings:
     st.number_input(t("train.seed"), 0, 9_999, step=1, key="train.seed", help=t("train.seed_help"),
                     disabled=running, persist_state="session")
     left, right = st.columns(2)
+    start_or_stop = left.empty()  # one slot, so Stop takes Train's place at once
     if running:
-        left.button(t("train.stop"), key="train.stop", on_click=request, args=("stop",), type="primary",
-                    width="stretch")
+        start_or_stop.button(t("train.stop"), key="train.stop", on_click=request, args=("stop",),
+                             type="primary", width="stretch")
         st.caption(t("train.locked"))
     else:
-        left.button(t("train.start"), key="train.start", on_click=request, args=("start",), type="primary",
-                    width="stretch")
+        start_or_stop.button(t("train.start"), key="train.start", on_click=request, args=("start",),
+                             type="primary", width="stretch")
         if session is not None and session.status == PAUSED:
             right.button(t("train.resume"), key="train.resume", on_click=request, args=("resume",),
                          width="stretch")
@@ -142,12 +143,14 @@ with explain:
                 next(model_now.parameters()).device))[0].cpu().numpy()
         steps = cross_entropy_steps(logits, label)
         st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
-        st.dataframe(pd.DataFrame({
+        digit, table = st.columns([1, 4])
+        digit.image(np.kron(cache.mnist(False)[0][EXAMPLE_INDEX], np.ones((3, 3), dtype=np.uint8)))
+        table.dataframe(pd.DataFrame({
             t("train.explain.col.digit"): list(range(10)),
-            t("train.explain.col.logit"): steps.logits.round(3),
+            t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],
             t("train.explain.col.exp"): [f"{v:.3g}" for v in steps.exponentials],
-            t("train.explain.col.prob"): [f"{v:.6f}" for v in steps.probabilities],
-        }), hide_index=True, height=240)
+            t("train.explain.col.prob"): [f"{v:.3g}" for v in steps.probabilities],
+        }), hide_index=True, height=388)
         st.markdown(t("train.explain.loss_result", label=label, p=steps.probability_true, loss=steps.loss))
     with sgd_tab:
         st.markdown(t("train.explain.sgd"))
@@ -323,7 +326,7 @@ def show_results(session: TrainingSession) -> None:
                                        p_true=probs[i][selected[0]]))
                     st.altair_chart(probability_bars(
                         probs[i], digit_title=t("train.axis.digit"),
-                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=50,
+                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=90,
                         compact=True,
                     ), width="stretch")
 

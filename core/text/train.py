@@ -82,10 +82,10 @@ TEXT = {
     "train.explain.col.exp": ("e^(z − max z)", "e^(z − max z)"),
     "train.explain.col.prob": ("probability p", "概率 p"),
     "train.explain.loss_result": (
-        "Probability of the true digit {label}: p = {p:.6f}, so the loss is −ln p = **{loss:.6f}**. "
+        "Probability of the true digit {label}: p = {p:.4f}, so the loss is −ln p = **{loss:.4f}**. "
         "(Subtracting the largest logit before exp changes nothing but avoids overflow.) An untrained "
         "network gives every digit about 10%, a loss of about ln 10 ≈ 2.30: where every curve below starts.",
-        "正确数字 {label} 的概率 p = {p:.6f}，所以损失 −ln p = **{loss:.6f}**。"
+        "正确数字 {label} 的概率 p = {p:.4f}，所以损失 −ln p = **{loss:.4f}**。"
         "（取指数前先减去最大的 logit，结果不变，只是为了避免数值溢出。）"
         "未经训练的网络给每个数字的概率都约为 10%，"
         "损失约为 ln 10 ≈ 2.30，下面每条曲线都是从这里出发的。",
@@ -168,7 +168,9 @@ TEXT = {
     ),
     "train.reading.header": ("How to read learning curves", "怎样看懂学习曲线"),
     "train.reading.body": (
-        "- **Healthy:** both losses fall and level off together; train and test accuracy stay close.\n"
+        "- **Healthy:** both losses fall and level off together; train and test accuracy stay close. "
+        "(In the first epoch the training figures can look worse than the test ones: they are averaged "
+        "over an epoch in which the model was still learning, the test ones are measured at its end.)\n"
         "- **Over-fitting:** the training loss keeps falling while the test loss stops falling or rises, "
         "and the gap between training and test accuracy widens: the model is memorising its training "
         "images. Try it with 1,000 training images and 20 epochs.\n"
@@ -178,7 +180,9 @@ TEXT = {
         "guessing) because each step overshoots. Try SGD at 0.5 with a constant schedule.\n"
         "- The tutorial's own test accuracy dropped in its last epoch (98.89% → 98.24%): at a constant "
         "rate the last steps still jump around, which is one reason schedules lower the rate at the end.",
-        "- **健康：** 两条损失曲线一起下降并趋于平稳；训练准确率和测试准确率相差不大。\n"
+        "- **健康：** 两条损失曲线一起下降并趋于平稳；训练准确率和测试准确率相差不大。"
+        "（第一轮的训练指标可能比测试指标还差：它是对整轮取的平均，而这一轮里模型还在边学边改；"
+        "测试指标则是在这一轮结束时才测的。）\n"
         "- **过拟合：** 训练损失还在下降，测试损失却不再下降甚至上升，训练与测试准确率的差距越拉越大："
         "模型在死记训练图片。可以试试只用 1,000 张训练图片训练 20 轮。\n"
         "- **欠拟合：** 两条损失都居高不下，两个数据集上的准确率都不好："
