@@ -84,7 +84,8 @@ if action == "start":
     st.session_state[SESSION_KEY] = session
 elif session is not None and action == "stop" and session.status == RUNNING:
     session.stop()
-    state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+    if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
+        state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
 elif session is not None and action == "resume" and session.status == PAUSED:
     session.resume()
 running = session is not None and session.status == RUNNING
