@@ -1,7 +1,8 @@
 """Take the README's screenshots from the running app: `.venv/bin/python -m scripts.readme_screenshots`.
 
 Starts the app, opens each page in headless Chromium and saves what a visitor sees first
-(the top of the page, 1400 x 1000) to `assets/screenshots/<page>-<lang>.png`.
+(the top of the page, 1400 x 1000) to `assets/screenshots/<page>-<lang>.png`. On the sketch
+page it first writes a 7 on the canvas with the mouse, as the browser test does.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 from playwright.sync_api import sync_playwright
 
 from scripts.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
+from tests.sketch_digits import DRAWING_CANVAS, STROKES, write
 
 OUT = ROOT / "assets" / "screenshots"
 PAGES = ["home", "dataset", "neuron", "convolution", "model", "train", "sketch"]
@@ -32,6 +34,10 @@ def main() -> None:
                 tab.wait_for_function(
                     "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=60_000
                 )
+                if stem == "sketch":
+                    canvas = tab.locator(DRAWING_CANVAS).first
+                    write(tab, canvas.bounding_box(), STROKES["7"])
+                    tab.locator("[data-testid='stMetric']").first.wait_for(timeout=60_000)
                 tab.wait_for_timeout(1500)  # let charts finish drawing
                 path = OUT / f"{stem}-{lang}.png"
                 tab.screenshot(path=str(path))

@@ -41,6 +41,27 @@ def smooth_path(points: list[tuple[float, float]], steps_per_segment: int = 12) 
     return path
 
 
+# The fabric.js canvas that takes the mouse (charts on the page draw on canvases too).
+DRAWING_CANVAS = "canvas.upper-canvas"
+# Handwriting scale: the digit spans about the middle 60% of the 280-pixel square.
+MOUSE_STEPS = 3  # intermediate mouse events between neighbouring path points
+PATH_STEPS = 5  # path points between the stroke's given points: a few hundred mouse events a digit
+
+
+def write(page, box: dict, strokes: list[list[tuple[float, float]]]) -> None:
+    """Draw each stroke on a Playwright `page` as one press-move-release of the mouse over the
+    canvas's bounding `box`."""
+    for stroke in strokes:
+        path = [(box["x"] + x * box["width"], box["y"] + y * box["height"])
+                for x, y in smooth_path(stroke, PATH_STEPS)]
+        page.mouse.move(*path[0])
+        page.mouse.down()
+        for x, y in path[1:]:
+            page.mouse.move(x, y, steps=MOUSE_STEPS)
+        page.mouse.up()
+        page.wait_for_timeout(150)  # a pause between strokes, as a hand lifts the pen
+
+
 def draw_digit(digit: str, side: int = 280, pen: int = 20, *, alpha_ink: bool = False,
                ink: tuple[int, int, int] = (255, 255, 255)) -> np.ndarray:
     """The digit as a canvas would return it: RGBA uint8 [side, side], white ink on opaque black

@@ -17,15 +17,6 @@ from ui.state import TRAINED_MODEL_KEY
 TINY = {"train.train_size": 1_000, "train.epochs": 1, "train.optimizer": "adam", "train.lr": 0.005}
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """One thread: the runs are tiny, and on a busy 2-core machine a second thread mostly waits."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 def charts(at) -> list:
     return at.get("vega_lite_chart")
 

@@ -34,15 +34,6 @@ TEST = (_test_x[:2000], _test_y[:2000])  # a fifth of the test set keeps each ev
 SMALL = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.003, optimizer="adam", report_every=5)
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """One thread: these runs are tiny, and on a busy 2-core machine a second thread mostly waits."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 def start(config: TrainConfig = SMALL, seed_model: int | None = None) -> TrainingRun:
     model = seeded_model(config.seed if seed_model is None else seed_model)
     return TrainingRun.start(model, config, "cpu", TRAIN, TEST)

@@ -7,27 +7,9 @@ from playwright.sync_api import Page, expect
 
 from core.i18n import translate
 from tests.e2e.conftest import screenshot, wait_for_app
-from tests.sketch_digits import STROKES, smooth_path
+from tests.sketch_digits import DRAWING_CANVAS, STROKES, write
 
-# The fabric.js canvas that takes the mouse (charts on the page draw on canvases too).
-DRAWING_CANVAS = "canvas.upper-canvas"
 FIRST_METRIC = "[data-testid='stMetric'] [data-testid='stMetricValue']"
-# Handwriting scale: the digit spans about the middle 60% of the 280-pixel square.
-MOUSE_STEPS = 3  # intermediate mouse events between neighbouring path points
-PATH_STEPS = 5  # path points between the stroke's given points: a few hundred mouse events a digit
-
-
-def write(page: Page, box: dict, strokes: list[list[tuple[float, float]]]) -> None:
-    """Draw each stroke as one press-move-release of the mouse over the canvas's box."""
-    for stroke in strokes:
-        path = [(box["x"] + x * box["width"], box["y"] + y * box["height"])
-                for x, y in smooth_path(stroke, PATH_STEPS)]
-        page.mouse.move(*path[0])
-        page.mouse.down()
-        for x, y in path[1:]:
-            page.mouse.move(x, y, steps=MOUSE_STEPS)
-        page.mouse.up()
-        page.wait_for_timeout(150)  # a pause between strokes, as a hand lifts the pen
 
 
 def prediction(page: Page):
