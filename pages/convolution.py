@@ -26,7 +26,7 @@ from core.filters import (
 )
 from core.kernel_input import KernelInputError, parse_kernel
 from ui import cache
-from ui.errors import show_error
+from ui.errors import guarded_fragment
 from ui.state import active_model, translator
 
 t = translator()
@@ -384,32 +384,21 @@ def how_a_filter_learns() -> None:
 # filters alone take a good fraction of a second to draw). A fragment's rerun happens outside
 # app.py's error guard, hence each part's own.
 
-@st.fragment
+@guarded_fragment
 def the_letter_x() -> None:
-    try:
-        kernel, slots, frames = sliding_window()
-        correlation_or_convolution(kernel)
-        if frames:
-            animate_window(slots, kernel, frames)
-    except Exception as err:  # Stop/Rerun are BaseExceptions and pass through untouched
-        show_error(err, t)
+    kernel, slots, frames = sliding_window()
+    correlation_or_convolution(kernel)
+    if frames:
+        animate_window(slots, kernel, frames)
 
 
-@st.fragment
+@guarded_fragment
 def real_digits() -> None:
-    try:
-        test_images, test_labels = cache.mnist(train=False)
-        learned_filters(test_images, filter_on_digit(test_images, test_labels))
-    except Exception as err:
-        show_error(err, t)
+    test_images, test_labels = cache.mnist(train=False)
+    learned_filters(test_images, filter_on_digit(test_images, test_labels))
 
 
-@st.fragment
-def a_filter_learning() -> None:
-    try:
-        how_a_filter_learns()
-    except Exception as err:
-        show_error(err, t)
+a_filter_learning = guarded_fragment(how_a_filter_learns)
 
 
 st.title(t("convolution.title"))

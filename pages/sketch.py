@@ -11,6 +11,7 @@ from core.charts import sketch as charts
 from core.charts.heatmap import heatmap
 from core.data import MNIST_MEAN, MNIST_STD
 from ui import cache
+from ui.errors import guarded_fragment
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator
 
 CANVAS_SIDE = 280
@@ -148,7 +149,7 @@ def reset_changes() -> None:
         st.session_state.pop(key, None)  # each slider comes back at its default
 
 
-@st.fragment
+@guarded_fragment
 def show_robustness(image: np.ndarray, digit: int) -> None:
     """Sliders that change the digit; only this part reruns when they move."""
     st.subheader(t("sketch.robust_header"))

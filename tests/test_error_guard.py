@@ -3,6 +3,7 @@
 import pytest
 
 import core.dataset_views
+import core.feature_maps
 from core.i18n import LANGUAGES, translate
 from tests.apptest import open_page
 from ui.errors import RAISE_ENV_VAR
@@ -21,3 +22,17 @@ def test_page_error_becomes_a_friendly_message(monkeypatch, lang: str) -> None:
     assert not at.exception
     assert [e.value for e in at.error] == [translate("error.unexpected", lang)]
     assert at.sidebar.caption, "the sidebar still renders"
+
+
+def test_an_error_in_one_part_of_a_page_leaves_the_other_parts(monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.delenv(RAISE_ENV_VAR)
+    monkeypatch.setattr(core.feature_maps, "learned_maps", broken)  # used by the learned-filters part
+    at = open_page("convolution", "en")
+    assert not at.exception
+    assert [e.value for e in at.error] == [translate("error.unexpected", "en")]
+    headers = [h.value for h in at.header]
+    assert translate("convolution.window.header", "en") in headers  # the part before it
+    assert translate("convolution.learn.header", "en") in headers  # and the part after it

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Callable
 
 import streamlit as st
 
 from core.checkpoint import CheckpointError
 from core.data import DataFileError
 from core.i18n import Translator
+from ui.state import translator
 
 log = logging.getLogger("explainer")
 # Set by the test suite: an unexpected error then fails the test instead of becoming a message.
@@ -27,3 +30,17 @@ def show_error(err: Exception, t: Translator) -> None:
             raise err
         log.exception("unexpected error while running a page")
         st.error(t("error.unexpected"))
+
+
+def guarded_fragment(section: Callable[..., None]) -> Callable[..., None]:
+    """`st.fragment(section)` whose errors reach the learner as `show_error` messages: a
+    fragment's own reruns skip app.py, and with it the guard around every page."""
+
+    @functools.wraps(section)
+    def guarded(*args, **kwargs) -> None:
+        try:
+            section(*args, **kwargs)
+        except Exception as err:  # Stop/Rerun are BaseExceptions and pass through untouched
+            show_error(err, translator())
+
+    return st.fragment(guarded)
