@@ -1,5 +1,5 @@
 """Views of MNIST for the dataset page: samples of a digit, an index typed by hand, a
-shuffled batch, the pixel histogram, and digits enlarged for the screen."""
+shuffled batch and the pixel histogram."""
 
 from __future__ import annotations
 
@@ -30,15 +30,6 @@ def parse_index(text: str, size: int) -> int | None:
 def shuffled_batch(size: int, seed: int, batch_size: int = BATCH_SIZE) -> np.ndarray:
     """The indices of the first batch of an epoch whose order was shuffled with `seed`."""
     return np.random.default_rng(seed).permutation(size)[:batch_size]
-
-
-def enlarge(image: np.ndarray, factor: int = 4) -> np.ndarray:
-    """A uint8 or [0, 1] float image as uint8, each pixel repeated `factor` times each way
-    (nearest neighbour, so a small digit stays sharp instead of blurred)."""
-    pixels = np.asarray(image)
-    if pixels.dtype != np.uint8:
-        pixels = np.clip(np.rint(pixels * 255.0), 0, 255).astype(np.uint8)
-    return pixels.repeat(factor, axis=0).repeat(factor, axis=1)
 
 
 def pixel_histogram(images: np.ndarray, bins: int = 32) -> pd.DataFrame:

@@ -11,7 +11,8 @@ from core.charts.dataset import (
     pixel_histogram_chart,
 )
 from core.charts.heatmap import heatmap
-from core.dataset_views import BATCH_SIZE, class_sample, enlarge, parse_index, pixel_histogram, shuffled_batch
+from core.dataset_views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
+from core.pixels import enlarge
 from ui import cache
 from ui.state import translator
 

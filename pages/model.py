@@ -8,6 +8,7 @@ import streamlit as st
 
 from core.charts import model as charts
 from core.model import LeNet, image_activations, layer_table, parameter_count
+from core.pixels import enlarge
 from ui import cache, state
 from ui.state import translator
 
@@ -86,8 +87,7 @@ with controls:
 outputs = image_activations(model, image)
 probabilities = outputs["probabilities"]
 with picture:
-    pixels = np.asarray(image, dtype=np.float32) / (255.0 if np.asarray(image).dtype == np.uint8 else 1.0)
-    st.image(np.kron(pixels, np.ones((6, 6), dtype=np.float32)), caption=caption, clamp=True)
+    st.image(enlarge(image, 6), caption=caption)
     said = int(probabilities.argmax())
     st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
               delta_color="off", delta_arrow="off")

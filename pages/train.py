@@ -17,6 +17,8 @@ from core.charts.model import probability_bars
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
 from core.confusion import cell_indices, mistakes, probabilities
 from core.loss_example import cross_entropy_steps
+from core.model import image_activations
+from core.pixels import enlarge
 from core.run_limit import RunLimit, configured_limit
 from core.training import EPOCH_RANGE, OPTIMIZERS, PRESETS, SCHEDULES, EpochEvent, TrainConfig, device_reason
 from core.training_session import DONE, PAUSED, RUNNING, TrainingSession
@@ -136,16 +138,12 @@ with explain:
     ])
     with loss_tab:
         model_now, _, _ = state.active_model()
-        test_x, test_y = cache.mnist_tensors(False)
-        label = int(test_y[EXAMPLE_INDEX])
-        with torch.no_grad():
-            model_now.eval()
-            logits = model_now(test_x[EXAMPLE_INDEX : EXAMPLE_INDEX + 1].to(
-                next(model_now.parameters()).device))[0].cpu().numpy()
-        steps = cross_entropy_steps(logits, label)
+        test_images, test_labels = cache.mnist(False)
+        label = int(test_labels[EXAMPLE_INDEX])
+        steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["fc3"], label)
         st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
         digit, table = st.columns([1, 4])
-        digit.image(np.kron(cache.mnist(False)[0][EXAMPLE_INDEX], np.ones((3, 3), dtype=np.uint8)))
+        digit.image(enlarge(test_images[EXAMPLE_INDEX], 3))
         table.dataframe(pd.DataFrame({
             t("train.explain.col.digit"): list(range(10)),
             t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],
@@ -321,7 +319,7 @@ def show_results(session: TrainingSession) -> None:
             row = range(row_start, min(row_start + 3, len(shown)))
             for column, i in zip(st.columns(3), row, strict=False):
                 with column:
-                    st.image(np.kron(test_images[shown[i]], np.ones((3, 3), dtype=np.uint8)),
+                    st.image(enlarge(test_images[shown[i]], 3),
                              caption=t("train.mistakes.caption", index=int(shown[i]), true=selected[0],
                                        said=selected[1], p_said=probs[i][selected[1]],
                                        p_true=probs[i][selected[0]]))

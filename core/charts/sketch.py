@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 
+from core.pixels import enlarge_to
+
 HIGHLIGHT = "#e4572e"  # the predicted digit's bar
 PLAIN = "#8fa8c8"
 
@@ -55,9 +57,7 @@ def rotation_chart(angles: np.ndarray, confidence: np.ndarray, current_angle: fl
 
 def pixel_picture(image: np.ndarray, side: int = 140) -> np.ndarray:
     """A small grayscale image in [0, 1] enlarged with square pixels (no blur) to about `side`."""
-    image = np.clip(np.asarray(image, dtype=np.float32), 0.0, 1.0)
-    factor = max(1, side // max(image.shape))
-    return np.kron(image, np.ones((factor, factor), dtype=np.float32))
+    return enlarge_to(np.clip(np.asarray(image, dtype=np.float32), 0.0, 1.0), side)
 
 
 def framed(patch: np.ndarray, box: int = 20, frame: float = 0.18) -> np.ndarray:
