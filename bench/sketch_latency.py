@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: make core/ and t
 import torch  # noqa: E402
 
 from core.checkpoint import load_model  # noqa: E402
-from core.explain import probabilities  # noqa: E402
 from core.sketch import to_mnist  # noqa: E402
+from core.sketch.explain import probabilities  # noqa: E402
 from tests.sketch_digits import canvas_state, draw_digit  # noqa: E402
 
 

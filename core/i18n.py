@@ -1,7 +1,8 @@
 """The English / 中文 text catalogue: every string a learner reads.
 
-Each page keeps its strings in `core/text/<page>.py` as `TEXT = {key: (english, chinese)}`;
-this module merges them into one catalogue and looks keys up. Keys are prefixed with the
+Each lesson keeps its strings in `core/<lesson>/text.py`, and the strings every page shares
+live in `core/text.py`, each as `TEXT = {key: (english, chinese)}`; this module merges them
+into one catalogue and looks keys up. Keys are prefixed with the
 page's name (`neuron.title`), so two pages never collide. Values may hold `str.format`
 fields, which must be the same in both languages (a test checks).
 """
@@ -9,19 +10,17 @@ fields, which must be the same in both languages (a test checks).
 from __future__ import annotations
 
 import importlib
-import pkgutil
-
-from core import text as _text_package
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "en"
+TEXT_MODULES = ("core.text", "core.home.text", "core.dataset.text", "core.neuron.text",
+                "core.convolution.text", "core.model.text", "core.training.text", "core.sketch.text")
 
 
 def _merge_catalogue() -> dict[str, dict[str, str]]:
     catalogue: dict[str, dict[str, str]] = {}
-    for module_info in sorted(pkgutil.iter_modules(_text_package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{_text_package.__name__}.{module_info.name}")
-        for key, (english, chinese) in module.TEXT.items():
+    for name in TEXT_MODULES:
+        for key, (english, chinese) in importlib.import_module(name).TEXT.items():
             if key in catalogue:
                 raise ValueError(f"text key {key!r} is defined twice")
             catalogue[key] = {"en": english, "zh": chinese}

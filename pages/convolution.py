@@ -9,10 +9,9 @@ import numpy as np
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from core import filter_learning
-from core.charts import convolution as charts
-from core.feature_maps import learned_maps
-from core.filters import (
+from core.convolution import charts, filter_learning
+from core.convolution.feature_maps import learned_maps
+from core.convolution.filters import (
     KERNELS,
     LETTER_X,
     apply_filter,
@@ -24,7 +23,7 @@ from core.filters import (
     window_position,
     window_products,
 )
-from core.kernel_input import KernelInputError, parse_kernel
+from core.convolution.kernel_input import KernelInputError, parse_kernel
 from ui import cache
 from ui.errors import guarded_fragment
 from ui.state import active_model, translator

@@ -4,14 +4,14 @@ import numpy as np
 import streamlit as st
 
 from core import data
-from core.charts.dataset import (
+from core.charts.heatmap import heatmap
+from core.dataset.charts import (
     class_count_chart,
     classic_grid,
     figure_png,
     pixel_histogram_chart,
 )
-from core.charts.heatmap import heatmap
-from core.dataset_views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
+from core.dataset.views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
 from core.pixels import enlarge
 from ui import cache
 from ui.state import translator

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from core.artificial_neuron import neuron_output
-from core.network_diagram import GAP, Layer, network_chart
+from core.home.artificial_neuron import neuron_output
+from core.home.network_diagram import GAP, Layer, network_chart
 from ui.navigation import PAGES
 from ui.state import translator
 

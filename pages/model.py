@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.charts import model as charts
-from core.model import LeNet, image_activations, layer_table, parameter_count
+from core.model import LeNet, charts, image_activations, layer_table, parameter_count
 from core.pixels import enlarge
 from ui import cache, state
 from ui.state import translator

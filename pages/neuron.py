@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from core import line_fit, neuron
-from core.charts import line_fit as fit_charts
+from core import neuron
+from core.neuron import line_fit
+from core.neuron import line_fit_charts as fit_charts
 from ui import neuron as views
 from ui.state import translator
 

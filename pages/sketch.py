@@ -6,10 +6,10 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from core import explain, robustness, sketch, upload
-from core.charts import sketch as charts
+from core import sketch
 from core.charts.heatmap import heatmap
 from core.data import MNIST_MEAN, MNIST_STD
+from core.sketch import charts, explain, robustness, upload
 from ui import cache
 from ui.errors import guarded_fragment
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator

@@ -11,17 +11,25 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from core import curves
-from core.charts import training as charts
-from core.charts.model import probability_bars
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
-from core.confusion import cell_indices, mistakes, probabilities
-from core.loss_example import cross_entropy_steps
 from core.model import image_activations
+from core.model.charts import probability_bars
 from core.pixels import enlarge
-from core.run_limit import RunLimit, configured_limit
-from core.training import EPOCH_RANGE, OPTIMIZERS, PRESETS, SCHEDULES, EpochEvent, TrainConfig, device_reason
-from core.training_session import DONE, PAUSED, RUNNING, TrainingSession
+from core.training import (
+    EPOCH_RANGE,
+    OPTIMIZERS,
+    PRESETS,
+    SCHEDULES,
+    EpochEvent,
+    TrainConfig,
+    charts,
+    curves,
+    device_reason,
+)
+from core.training.confusion import cell_indices, mistakes, probabilities
+from core.training.loss_example import cross_entropy_steps
+from core.training.run_limit import RunLimit, configured_limit
+from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, state
 from ui.errors import show_error
 from ui.state import translator

@@ -2,8 +2,8 @@
 
 import pytest
 
-import core.dataset_views
-import core.feature_maps
+import core.convolution.feature_maps
+import core.dataset.views
 from core.i18n import LANGUAGES, translate
 from tests.apptest import open_page
 from ui.errors import RAISE_ENV_VAR
@@ -15,9 +15,9 @@ def test_page_error_becomes_a_friendly_message(monkeypatch, lang: str) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv(RAISE_ENV_VAR)
-    for name in dir(core.dataset_views):
-        if callable(getattr(core.dataset_views, name)) and not name.startswith("_"):
-            monkeypatch.setattr(core.dataset_views, name, broken)
+    for name in dir(core.dataset.views):
+        if callable(getattr(core.dataset.views, name)) and not name.startswith("_"):
+            monkeypatch.setattr(core.dataset.views, name, broken)
     at = open_page("dataset", lang)
     assert not at.exception
     assert [e.value for e in at.error] == [translate("error.unexpected", lang)]
@@ -29,7 +29,7 @@ def test_an_error_in_one_part_of_a_page_leaves_the_other_parts(monkeypatch) -> N
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv(RAISE_ENV_VAR)
-    monkeypatch.setattr(core.feature_maps, "learned_maps", broken)  # used by the learned-filters part
+    monkeypatch.setattr(core.convolution.feature_maps, "learned_maps", broken)  # the learned filters
     at = open_page("convolution", "en")
     assert not at.exception
     assert [e.value for e in at.error] == [translate("error.unexpected", "en")]

@@ -15,9 +15,9 @@ from typing import TypeVar
 import streamlit as st
 
 from core import neuron
-from core.charts import neuron as charts
 from core.i18n import Translator
-from core.neuron_latex import PHASES, step_latex
+from core.neuron import charts
+from core.neuron.latex import PHASES, step_latex
 
 FRAME_KEY = "neuron.frame"  # the 0-based step shown
 PLAYING_KEY = "neuron.playing"

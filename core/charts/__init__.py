@@ -1,1 +1,1 @@
-"""Altair chart builders, one module per topic: data in, chart out. Nothing here draws."""
+"""Chart helpers more than one lesson uses (a lesson's own charts live in its package)."""

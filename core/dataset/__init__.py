@@ -1,0 +1,1 @@
+"""The dataset lesson: MNIST's figures, samples, statistics and their charts."""

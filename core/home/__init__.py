@@ -1,0 +1,1 @@
+"""The home page's lesson: one artificial neuron, and the network diagram."""

@@ -1,0 +1,25 @@
+"""One neuron learning y = w*x + b by gradient descent: the maths, its LaTeX, its charts."""
+
+from core.neuron.descent import (  # noqa: F401  the package's main API
+    DIVERGENCE_BOUND,
+    LEARNING_RATES,
+    REGIME_EXAMPLES,
+    Descent,
+    Step,
+    autograd_gradients,
+    descent_step,
+    error_factor,
+    example_learning_rate,
+    forward,
+    gradient_descent,
+    gradients,
+    gradients_agree,
+    loss_surface,
+    lr_limit,
+    nearest_learning_rate,
+    path_bounds,
+    path_bounds_of,
+    regime,
+    run_descent,
+    squared_error,
+)

@@ -1,0 +1,80 @@
+"""Small changes to a 28 x 28 digit (turn, move, resize, thicken, add noise) and how the
+network's confidence follows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from scipy import ndimage
+
+from core.model import LeNet
+from core.sketch.explain import probabilities
+
+SIZE = 28
+PIVOT = np.array([13.5, 13.5])  # the geometric centre of the 28 x 28 grid
+PEN = ndimage.generate_binary_structure(2, 1)  # a 3 x 3 cross: grow or shrink strokes by one pixel
+
+
+@dataclass(frozen=True)
+class Change:
+    """One combination of changes; the defaults leave the digit as it is."""
+
+    angle: float = 0.0  # degrees, counter-clockwise
+    shift_x: float = 0.0  # pixels to the right
+    shift_y: float = 0.0  # pixels down
+    scale: float = 1.0  # 1 = the same size
+    thickness: int = 0  # pixels added to (positive) or taken from (negative) each stroke edge
+    noise: float = 0.0  # standard deviation of added Gaussian noise, on the 0-1 scale
+    seed: int = 0  # the noise pattern, so the same settings give the same picture
+
+
+def _affine(image: np.ndarray, angle: float, scale: float, shift_x: float, shift_y: float) -> np.ndarray:
+    """Rotate and scale about the centre, then shift, with one bilinear resampling."""
+    theta = np.deg2rad(angle)
+    # affine_transform maps each output pixel back to an input pixel: the inverse transform.
+    # In (row, col) coordinates with rows pointing down, a counter-clockwise turn on screen
+    # is this matrix.
+    inverse = np.array([[np.cos(theta), np.sin(theta)], [-np.sin(theta), np.cos(theta)]]) / scale
+    shift = np.array([shift_y, shift_x])
+    offset = PIVOT - inverse @ (PIVOT + shift)
+    return ndimage.affine_transform(image, inverse, offset=offset, order=1, mode="constant", cval=0.0)
+
+
+def _thickness(image: np.ndarray, pixels: int) -> np.ndarray:
+    for _ in range(abs(pixels)):
+        image = (ndimage.grey_dilation if pixels > 0 else ndimage.grey_erosion)(image, footprint=PEN)
+    return image
+
+
+def apply_change(image: np.ndarray, change: Change) -> np.ndarray:
+    """The digit float [28, 28] in [0, 1] after `change`, still float32 in [0, 1]."""
+    out = np.asarray(image, dtype=np.float32)
+    if (change.angle, change.scale, change.shift_x, change.shift_y) != (0.0, 1.0, 0.0, 0.0):
+        out = _affine(out, change.angle, change.scale, change.shift_x, change.shift_y)
+    out = _thickness(out, change.thickness)
+    if change.noise > 0:
+        out = out + np.random.default_rng(change.seed).normal(0.0, change.noise, out.shape)
+    return np.clip(out, 0.0, 1.0).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """The network's reading of one digit turned through a range of angles."""
+
+    angles: np.ndarray  # degrees
+    confidence: np.ndarray  # probability of `digit` at each angle
+    predicted: np.ndarray  # the digit read at each angle
+    digit: int  # the digit tracked (the one read at angle 0 unless chosen)
+
+
+def rotation_sweep(model: LeNet, image: np.ndarray, angles: np.ndarray | None = None,
+                   digit: int | None = None, base: Change = Change()) -> Sweep:
+    """Confidence in `digit` as the digit (with `base`'s other changes) turns through `angles`."""
+    angles = np.arange(-30, 31, 2, dtype=float) if angles is None else np.asarray(angles, dtype=float)
+    turned = np.stack([apply_change(image, replace(base, angle=a)) for a in angles])
+    probs = probabilities(model, turned)
+    if digit is None:
+        digit = int(probabilities(model, apply_change(image, replace(base, angle=0.0))[None])[0].argmax())
+    return Sweep(angles, probs[:, digit], probs.argmax(axis=1), digit)
+

@@ -1,0 +1,1 @@
+"""Tests of the convolution lesson: core/convolution/ and pages/convolution.py."""

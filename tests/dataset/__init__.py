@@ -1,0 +1,1 @@
+"""Tests of the dataset lesson: core/dataset/ and pages/dataset.py."""

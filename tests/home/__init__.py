@@ -1,0 +1,1 @@
+"""Tests of the home lesson: core/home/ and pages/home.py."""

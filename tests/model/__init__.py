@@ -1,0 +1,1 @@
+"""Tests of the model lesson: core/model/ and pages/model.py."""

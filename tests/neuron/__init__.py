@@ -1,0 +1,1 @@
+"""Tests of the neuron lesson: core/neuron/ and pages/neuron.py."""

@@ -1,0 +1,1 @@
+"""Tests of the sketch lesson: core/sketch/ and pages/sketch.py."""

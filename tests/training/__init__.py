@@ -1,0 +1,1 @@
+"""Tests of the training lesson: core/training/ and pages/train.py."""
