@@ -4,7 +4,10 @@ The run lives in `st.session_state` (a `TrainingSession`), so a click anywhere, 
 page, interrupts only the drawing: the next script run carries on from the last completed step.
 """
 
+from __future__ import annotations
+
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -34,8 +37,15 @@ from ui import cache, state
 from ui.errors import show_error
 from ui.state import translator
 
+t = translator()
+
 SESSION_KEY = "train.session"  # the TrainingSession
+REQUEST_KEY = "train.request"  # the button pressed ("start", "stop", "resume"), acted on once
 UPLOADED_KEY = "train.uploaded_id"  # the upload already applied, so a rerun does not apply it again
+UPLOAD_KEY = "train.upload"
+CELL_KEY = "train.cell"  # the picked confusion cell, a (true, said) pair
+MATRIX_KEY = "train.matrix"  # the confusion chart's selection
+TUTORIAL_KEY = "train.tutorial"  # draw the tutorial's published curve beside ours
 BATCH_SIZES = [16, 32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
 TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]
@@ -49,7 +59,20 @@ SETTINGS = {
     "train.momentum": "momentum", "train.optimizer": "optimizer", "train.schedule": "schedule",
     "train.train_size": "train_size", "train.seed": "seed",
 }
+SERIES_NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
 
+
+@dataclass
+class LiveSlots:
+    """The st.empty() placeholders the run redraws while it trains."""
+
+    waiting: object
+    progress: object
+    chart: object
+    filters: object
+
+
+# --- settings ------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
 def run_limit() -> RunLimit:
@@ -60,49 +83,38 @@ def run_limit() -> RunLimit:
 def apply_preset(name: str) -> None:
     """Set every setting widget to a preset (a callback: it runs before the widgets are drawn)."""
     preset = PRESETS[name]
-    for key, name_ in SETTINGS.items():
-        st.session_state[key] = getattr(preset, name_)
+    for key, field_name in SETTINGS.items():
+        st.session_state[key] = getattr(preset, field_name)
 
 
 def chosen_config() -> TrainConfig:
-    """The recipe the setting widgets describe, reporting often enough for a smooth curve."""
-    config = TrainConfig(**{name: st.session_state[key] for key, name in SETTINGS.items()})
-    batches = -(-config.train_size // config.batch_size)
-    config.report_every = max(1, min(20, batches // 25))  # 25+ points an epoch, at most one per 20 batches
-    return config
+    """The recipe the setting widgets describe."""
+    return TrainConfig(**{field_name: st.session_state[key] for key, field_name in SETTINGS.items()})
 
 
 def request(action: str) -> None:
     """Remember a button press; the page acts on it below, where errors are shown nicely."""
-    st.session_state["train.request"] = action
+    st.session_state[REQUEST_KEY] = action
 
 
-t = translator()
-st.title(t("train.title"))
-st.write(t("train.intro"))
-device, name = cache.device()
-st.info(t(f"train.device.{device_reason(device)}", name=name, threads=torch.get_num_threads()))
+def act_on_request(session: TrainingSession | None, device: torch.device) -> TrainingSession | None:
+    """Start, stop or resume a run as the last button press asked; returns the page's run."""
+    action = st.session_state.pop(REQUEST_KEY, None)
+    if action == "start":
+        session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
+                                        cache.mnist_tensors(False))
+        st.session_state[SESSION_KEY] = session
+    elif session is not None and action == "stop" and session.status == RUNNING:
+        session.stop()
+        if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
+            state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+    elif session is not None and action == "resume" and session.status == PAUSED:
+        session.resume()
+    return session
 
-for key, field in SETTINGS.items():  # first visit: the classic recipe
-    st.session_state.setdefault(key, getattr(PRESETS["classic"], field))
 
-session: TrainingSession | None = st.session_state.get(SESSION_KEY)
-action = st.session_state.pop("train.request", None)
-if action == "start":
-    session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
-                                    cache.mnist_tensors(False))
-    st.session_state[SESSION_KEY] = session
-elif session is not None and action == "stop" and session.status == RUNNING:
-    session.stop()
-    if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
-        state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
-elif session is not None and action == "resume" and session.status == PAUSED:
-    session.resume()
-running = session is not None and session.status == RUNNING
-
-# ---- settings and what each piece does -------------------------------------------------------
-settings, explain = st.columns([1, 1], gap="large")
-with settings:
+def settings_panel(session: TrainingSession | None, running: bool) -> None:
+    """Presets, every hyper-parameter, and Train / Stop / Resume."""
     st.subheader(t("train.settings"))
     left, right = st.columns(2)
     left.button(t("train.preset.classic"), key="train.preset_classic", help=t("train.preset.classic_help"),
@@ -138,27 +150,16 @@ with settings:
             right.button(t("train.resume"), key="train.resume", on_click=request, args=("resume",),
                          width="stretch")
 
-with explain:
+
+def explanations() -> None:
+    """Cross-entropy worked on a real digit, and what SGD, Adam and the test set do."""
     st.subheader(t("train.explain.header"))
     loss_tab, sgd_tab, adam_tab, test_tab = st.tabs([
         t("train.explain.loss_tab"), t("train.explain.sgd_tab"), t("train.explain.adam_tab"),
         t("train.explain.test_tab"),
     ])
     with loss_tab:
-        model_now, _, _ = state.active_model()
-        test_images, test_labels = cache.mnist(False)
-        label = int(test_labels[EXAMPLE_INDEX])
-        steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["fc3"], label)
-        st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
-        digit, table = st.columns([1, 4])
-        digit.image(enlarge(test_images[EXAMPLE_INDEX], 3))
-        table.dataframe(pd.DataFrame({
-            t("train.explain.col.digit"): list(range(10)),
-            t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],
-            t("train.explain.col.exp"): [f"{v:.3g}" for v in steps.exponentials],
-            t("train.explain.col.prob"): [f"{v:.3g}" for v in steps.probabilities],
-        }), hide_index=True, height=388)
-        st.markdown(t("train.explain.loss_result", label=label, p=steps.probability_true, loss=steps.loss))
+        cross_entropy_example()
     with sgd_tab:
         st.markdown(t("train.explain.sgd"))
         st.markdown(t("train.explain.onecycle"))
@@ -167,41 +168,59 @@ with explain:
     with test_tab:
         st.markdown(t("train.explain.test"))
 
-# ---- the run, drawn live ---------------------------------------------------------------------
-st.header(t("train.chart.header"))
-show_tutorial = st.toggle(t("train.tutorial.toggle"), key="train.tutorial", persist_state="session")
-if show_tutorial:
-    st.caption(t("train.tutorial.caption"))
-waiting_slot = st.empty()
-progress_slot = st.empty()
-chart_slot = st.empty()
-filters_slot = st.empty()
-with st.expander(t("train.reading.header")):
-    st.markdown(t("train.reading.body"))
 
-NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
+def cross_entropy_example() -> None:
+    """The active model's logits for one test digit, turned step by step into the loss."""
+    model_now, _, _ = state.active_model()
+    test_images, test_labels = cache.mnist(False)
+    label = int(test_labels[EXAMPLE_INDEX])
+    steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["fc3"], label)
+    st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
+    digit, table = st.columns([1, 4])
+    digit.image(enlarge(test_images[EXAMPLE_INDEX], 3))
+    table.dataframe(pd.DataFrame({
+        t("train.explain.col.digit"): list(range(10)),
+        t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],
+        t("train.explain.col.exp"): [f"{v:.3g}" for v in steps.exponentials],
+        t("train.explain.col.prob"): [f"{v:.3g}" for v in steps.probabilities],
+    }), hide_index=True, height=388)
+    st.markdown(t("train.explain.loss_result", label=label, p=steps.probability_true, loss=steps.loss))
+
+
+# --- the run, drawn live -------------------------------------------------------------------------
+
+def live_slots() -> LiveSlots:
+    """The header, the tutorial toggle and the empty places the run fills."""
+    st.header(t("train.chart.header"))
+    if st.toggle(t("train.tutorial.toggle"), key=TUTORIAL_KEY, persist_state="session"):
+        st.caption(t("train.tutorial.caption"))
+    slots = LiveSlots(waiting=st.empty(), progress=st.empty(), chart=st.empty(), filters=st.empty())
+    with st.expander(t("train.reading.header")):
+        st.markdown(t("train.reading.body"))
+    return slots
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def progress_spec(lang: str, total_epochs: int, tutorial: bool) -> dict:
     """The live chart's spec, built once per language, run length and tutorial choice."""
     return charts.progress_spec(
-        names=NAMES, epoch_title=t("train.chart.epoch"), loss_title=t("train.chart.loss"),
+        names=SERIES_NAMES, epoch_title=t("train.chart.epoch"), loss_title=t("train.chart.loss"),
         accuracy_title=t("train.chart.accuracy"), total_epochs=total_epochs, tutorial=tutorial,
     )
 
 
-def draw_chart(session: TrainingSession) -> None:
+def draw_chart(slots: LiveSlots, session: TrainingSession) -> None:
     """The loss and accuracy chart, redrawn whole from the history (only its data changes)."""
     history = session.history
-    spec = progress_spec(t.lang, session.run.config.epochs, show_tutorial)
-    chart_slot.vega_lite_chart(spec=charts.with_progress_data(
+    tutorial = st.session_state[TUTORIAL_KEY]
+    spec = progress_spec(t.lang, session.run.config.epochs, tutorial)
+    slots.chart.vega_lite_chart(spec=charts.with_progress_data(
         spec, curves.batch_frame(history.batch_epochs, history.batch_losses),
-        curves.epoch_frame(history.epochs), NAMES, curves.tutorial_frame() if show_tutorial else None,
+        curves.epoch_frame(history.epochs), SERIES_NAMES, curves.tutorial_frame() if tutorial else None,
     ))
 
 
-def draw_progress(session: TrainingSession) -> None:
+def draw_progress(slots: LiveSlots, session: TrainingSession) -> None:
     """The progress bar, with ETA and images per second while running, or the outcome after."""
     run, last = session.run, session.history.last_batch
     if session.status == DONE:
@@ -211,18 +230,17 @@ def draw_progress(session: TrainingSession) -> None:
     elif last is None:
         text = t("train.progress.starting")
     else:
-        left = max(0.0, run.elapsed_s * (1 - run.progress) / max(run.progress, 1e-9))
         text = t("train.progress", epoch=min(run.epoch, run.config.epochs), epochs=run.config.epochs,
                  batch=run.batch, batches=run.batches, speed=last.samples_per_s,
-                 eta=t("train.seconds", s=left))
-    progress_slot.progress(run.progress, text=text)
+                 eta=t("train.seconds", s=session.eta_s or 0.0))
+    slots.progress.progress(run.progress, text=text)
 
 
-def draw_filters(session: TrainingSession) -> None:
+def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
     """conv1's filters at every recorded epoch (at most seven rows: the start, then spread out)."""
     history = session.history
     shown = np.unique(np.linspace(0, len(history.filters) - 1, min(7, len(history.filters))).astype(int))
-    with filters_slot.container():
+    with slots.filters.container():
         st.subheader(t("train.filters.header"))
         st.caption(t("train.filters.body"))
         st.altair_chart(charts.filter_history(
@@ -231,25 +249,25 @@ def draw_filters(session: TrainingSession) -> None:
         ))
 
 
-def train(session: TrainingSession) -> None:
+def train(slots: LiveSlots, session: TrainingSession) -> None:
     """Carry the run on, drawing as it goes; any click stops this at the next draw, losing nothing."""
     limit = run_limit()
     if session.run.progress > 0:
         st.toast(t("train.resumed", epoch=session.run.epoch, batch=session.run.batch))
-    with limit.slot(on_wait=lambda: waiting_slot.info(t("train.waiting", slots=limit.slots))):
-        waiting_slot.empty()
+    with limit.slot(on_wait=lambda: slots.waiting.info(t("train.waiting", slots=limit.slots))):
+        slots.waiting.empty()
         last_draw = 0.0
         loop_started = time.perf_counter()
         try:
-            for event in session.run.events():
+            for event in session.run.events(report_every=session.report_every):
                 session.history.record(event)
                 now = time.perf_counter()
                 if isinstance(event, EpochEvent):
                     state.set_session_model(*session.snapshot(event.test_acc, event.test_loss))
-                    draw_filters(session)
+                    draw_filters(slots, session)
                 if isinstance(event, EpochEvent) or now - last_draw >= DRAW_EVERY_S:
-                    draw_progress(session)
-                    draw_chart(session)
+                    draw_progress(slots, session)
+                    draw_chart(slots, session)
                     last_draw = time.perf_counter()
         finally:  # an interrupted run counts its time too
             session.page_s += time.perf_counter() - loop_started
@@ -257,26 +275,29 @@ def train(session: TrainingSession) -> None:
     state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
 
 
-if session is None:
-    chart_slot.info(t("train.chart.empty"))
-else:
-    draw_progress(session)
-    draw_chart(session)
-    draw_filters(session)
-    if running:
-        train(session)
+def the_run(slots: LiveSlots, session: TrainingSession | None) -> None:
+    """What the run has drawn so far; a running run trains on, then the page reruns."""
+    if session is None:
+        slots.chart.info(t("train.chart.empty"))
+        return
+    draw_progress(slots, session)
+    draw_chart(slots, session)
+    draw_filters(slots, session)
+    if session.status == RUNNING:
+        train(slots, session)
         st.rerun()  # unlock the settings and show the results
 
 
-# ---- results -----------------------------------------------------------------------------------
+# --- results -------------------------------------------------------------------------------------
+
 def show_clicked_cell() -> None:
     """A click on a mistake cell of the matrix picks it in the list below (a callback: runs first)."""
-    clicked = st.session_state["train.matrix"].selection.get("cell") or []
+    clicked = st.session_state[MATRIX_KEY].selection.get("cell") or []
     confusion = st.session_state[SESSION_KEY].results.confusion
     if clicked:
         true, said = int(clicked[0]["true"]), int(clicked[0]["predicted"])
         if true != said and confusion[true, said] > 0:
-            st.session_state["train.cell"] = f"{true}-{said}"
+            st.session_state[CELL_KEY] = (true, said)
 
 
 def show_results(session: TrainingSession) -> None:
@@ -293,77 +314,97 @@ def show_results(session: TrainingSession) -> None:
 
     st.subheader(t("train.confusion.header"))
     st.write(t("train.confusion.body"))
-    cells = mistakes(results.confusion, top=90)
-    options = [f"{true}-{said}" for true, said, _ in cells]
-    counts = {f"{true}-{said}": count for true, said, count in cells}
-    if st.session_state.get("train.cell") not in options:
-        st.session_state.pop("train.cell", None)  # a new run has other mistakes
+    counts = {(true, said): count for true, said, count in mistakes(results.confusion, top=90)}
+    if st.session_state.get(CELL_KEY) not in counts:
+        st.session_state.pop(CELL_KEY, None)  # a new run has other mistakes
     matrix_col, images_col = st.columns([1, 1], gap="large")
     with images_col:
-        if not options:
+        if not counts:
             st.success(t("train.mistakes.none"))
-            picked = None
+            selected = None
         else:
-            picked = st.selectbox(
-                t("train.mistakes.pick"), options, key="train.cell",
-                format_func=lambda o: t("train.mistakes.option", true=o[0], said=o[2], count=counts[o]),
+            selected = st.selectbox(
+                t("train.mistakes.pick"), list(counts), key=CELL_KEY,
+                format_func=lambda cell: t("train.mistakes.option", true=cell[0], said=cell[1],
+                                           count=counts[cell]),
             )
-    selected = (int(picked[0]), int(picked[2])) if picked else None
     with matrix_col:
         st.altair_chart(charts.confusion_chart(
             results.confusion, true_title=t("train.confusion.true"),
             predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
             selected=selected, click_name="cell",
-        ), key="train.matrix", on_select=show_clicked_cell)
-    if selected is None:
-        return
+        ), key=MATRIX_KEY, on_select=show_clicked_cell)
+    if selected is not None:
+        with images_col:
+            misread_images(session, *selected)
+
+
+def misread_images(session: TrainingSession, true: int, said: int) -> None:
+    """The first test images of one confusion cell, each with the ten probabilities the model gave."""
     test_images, test_labels = cache.mnist(False)
-    indices = cell_indices(test_labels, results.predicted, *selected)
+    indices = cell_indices(test_labels, session.results.predicted, true, said)
     shown = indices[:MOST_IMAGES]
     probs = probabilities(session.run.model, cache.mnist_tensors(False)[0][shown])
-    with images_col:
-        st.caption(t("train.mistakes.more", shown=len(shown), count=len(indices)))
-        for row_start in range(0, len(shown), 3):
-            row = range(row_start, min(row_start + 3, len(shown)))
-            for column, i in zip(st.columns(3), row, strict=False):
-                with column:
-                    st.image(enlarge(test_images[shown[i]], 3),
-                             caption=t("train.mistakes.caption", index=int(shown[i]), true=selected[0],
-                                       said=selected[1], p_said=probs[i][selected[1]],
-                                       p_true=probs[i][selected[0]]))
-                    st.altair_chart(probability_bars(
-                        probs[i], digit_title=t("train.axis.digit"),
-                        probability_title=t("train.axis.probability"), true_digit=selected[0], height=90,
-                        compact=True,
-                    ), width="stretch")
+    st.caption(t("train.mistakes.more", shown=len(shown), count=len(indices)))
+    for row_start in range(0, len(shown), 3):
+        row = range(row_start, min(row_start + 3, len(shown)))
+        for column, i in zip(st.columns(3), row, strict=False):
+            with column:
+                st.image(enlarge(test_images[shown[i]], 3),
+                         caption=t("train.mistakes.caption", index=int(shown[i]), true=true, said=said,
+                                   p_said=probs[i][said], p_true=probs[i][true]))
+                st.altair_chart(probability_bars(
+                    probs[i], digit_title=t("train.axis.digit"),
+                    probability_title=t("train.axis.probability"), true_digit=true, height=90,
+                    compact=True,
+                ), width="stretch")
 
 
+# --- keep or load weights ------------------------------------------------------------------------
+
+def weights_panel() -> None:
+    """Download the session's model, upload a saved one, or go back to the pretrained."""
+    st.header(t("train.weights.header"))
+    st.write(t("train.weights.body"))
+    down, up = st.columns(2)
+    with up:
+        uploaded = st.file_uploader(t("train.upload"), type=["safetensors"], key=UPLOAD_KEY)
+        if uploaded is not None and st.session_state.get(UPLOADED_KEY) != uploaded.file_id:
+            try:
+                model_up, meta_up = model_from_bytes(uploaded.getvalue())
+            except CheckpointError as err:
+                show_error(err, t)
+            else:
+                state.set_session_model(model_up, meta_up)
+                st.session_state[UPLOADED_KEY] = uploaded.file_id
+                st.success(t("train.uploaded", name=uploaded.name, acc=meta_up.get("test_accuracy", "?")))
+    model_now, meta_now, source = state.active_model()
+    with down:
+        st.caption(t(f"train.using_{source}", acc=meta_now.get("test_accuracy", "?")))
+        if source == "session":
+            st.download_button(t("train.download"), model_to_bytes(model_now, meta_now),
+                               file_name="lenet_mnist_mine.safetensors", mime="application/octet-stream",
+                               key="train.download", on_click="ignore")
+            if st.button(t("train.use_pretrained"), key="train.use_pretrained"):
+                st.session_state.pop(state.TRAINED_MODEL_KEY, None)
+                st.rerun()
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+st.title(t("train.title"))
+st.write(t("train.intro"))
+device, device_label = cache.device()
+st.info(t(f"train.device.{device_reason(device)}", name=device_label, threads=torch.get_num_threads()))
+for key, field_name in SETTINGS.items():  # first visit: the classic recipe
+    st.session_state.setdefault(key, getattr(PRESETS["classic"], field_name))
+session = act_on_request(st.session_state.get(SESSION_KEY), device)
+settings_column, explain_column = st.columns([1, 1], gap="large")
+with settings_column:
+    settings_panel(session, running=session is not None and session.status == RUNNING)
+with explain_column:
+    explanations()
+the_run(live_slots(), session)
 if session is not None and session.results is not None:
     show_results(session)
-
-
-# ---- keep or load weights ----------------------------------------------------------------------
-st.header(t("train.weights.header"))
-st.write(t("train.weights.body"))
-down, up = st.columns(2)
-with up:
-    uploaded = st.file_uploader(t("train.upload"), type=["safetensors"], key="train.upload")
-    if uploaded is not None and st.session_state.get(UPLOADED_KEY) != uploaded.file_id:
-        try:
-            model_up, meta_up = model_from_bytes(uploaded.getvalue())
-        except CheckpointError as err:
-            show_error(err, t)
-        else:
-            state.set_session_model(model_up, meta_up)
-            st.session_state[UPLOADED_KEY] = uploaded.file_id
-            st.success(t("train.uploaded", name=uploaded.name, acc=meta_up.get("test_accuracy", "?")))
-model_now, meta_now, source = state.active_model()
-with down:
-    st.caption(t(f"train.using_{source}", acc=meta_now.get("test_accuracy", "?")))
-    if source == "session":
-        st.download_button(t("train.download"), model_to_bytes(model_now, meta_now),
-                           file_name="lenet_mnist_mine.safetensors", mime="application/octet-stream",
-                           key="train.download", on_click="ignore")
-        if st.button(t("train.use_pretrained"), key="train.use_pretrained"):
-            st.session_state.pop(state.TRAINED_MODEL_KEY, None)
-            st.rerun()
+weights_panel()

@@ -12,7 +12,6 @@ The script prints the metadata it wrote.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 from dataclasses import asdict
 
@@ -20,6 +19,7 @@ import torch
 
 from core.checkpoint import PRETRAINED_PATH, save_model
 from core.training import EpochEvent, TrainConfig, fit, pick_device, seeded_model
+from core.training.meta import training_meta
 
 RECIPE = TrainConfig(epochs=10, batch_size=64, lr=0.05, momentum=0.9, optimizer="sgd",
                      schedule="onecycle", seed=0)
@@ -43,18 +43,9 @@ def main() -> None:
             print(f"epoch {event.epoch}: train loss {event.train_loss:.4f} "
                   f"acc {event.train_acc:.2f}%  test loss {event.test_loss:.4f} "
                   f"acc {event.test_acc:.2f}%  ({event.elapsed_s:.0f} s)", flush=True)
-    meta = {
-        "architecture": "LeNet (conv 6@5x5, pool, conv 16@5x5, pool, fc 120, fc 84, fc 10)",
-        "recipe": {k: v for k, v in asdict(config).items() if k != "report_every"},
-        "epochs": last.epoch,
-        "test_accuracy": round(last.test_acc, 2),
-        "test_loss": round(last.test_loss, 4),
-        "device": device.type,
-        "torch": torch.__version__.split("+")[0],
-        "threads": torch.get_num_threads() if device.type == "cpu" else None,
-        "date": datetime.date.today().isoformat(),
-        "source": "pretrained",
-    }
+    meta = training_meta(config, epochs=last.epoch, test_acc=last.test_acc, test_loss=last.test_loss,
+                         device=device, source="pretrained", torch=torch.__version__.split("+")[0],
+                         threads=torch.get_num_threads() if device.type == "cpu" else None)
     save_model(model.cpu(), args.out, meta)
     print(f"saved {args.out}: test accuracy {last.test_acc:.2f}%")
     print(json.dumps(meta, indent=2, sort_keys=True))

@@ -5,7 +5,6 @@ from core.training.engine import (  # noqa: F401  the package's main API
     OPTIMIZERS,
     PRESETS,
     SCHEDULES,
-    TRAIN_SIZE_RANGE,
     BatchEvent,
     EpochEvent,
     TrainConfig,
@@ -20,5 +19,4 @@ from core.training.engine import (  # noqa: F401  the package's main API
     pick_device,
     seeded_model,
     subset_indices,
-    training_subset,
 )

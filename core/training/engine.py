@@ -27,7 +27,6 @@ from core.data import load_tensors
 
 OPTIMIZERS = ("sgd", "adam")
 SCHEDULES = ("constant", "onecycle")
-TRAIN_SIZE_RANGE = (1_000, 60_000)
 EPOCH_RANGE = (1, 20)
 
 
@@ -43,7 +42,6 @@ class TrainConfig:
     train_size: int = 60_000  # a random subset (chosen by `seed`) of the 60,000 training images
     seed: int = 0
     schedule: str = "constant"  # or "onecycle": warm up to lr, then anneal to almost 0
-    report_every: int = 20  # batches between BatchEvents
 
 
 PRESETS = {
@@ -57,16 +55,14 @@ PRESETS = {
 
 @dataclass
 class BatchEvent:
-    """Progress inside an epoch: mean loss of the batches since the last event, running accuracy."""
+    """Progress inside an epoch: the mean loss of the batches since the last event."""
 
     epoch: int
     batch: int
     batches: int
     loss: float
-    running_acc: float
     samples_per_s: float
     progress: float  # fraction of the whole run done, 0..1
-    elapsed_s: float
 
 
 @dataclass
@@ -157,13 +153,6 @@ def subset_indices(size: int, seed: int, total: int = 60_000) -> torch.Tensor:
     return torch.randperm(total, generator=torch.Generator().manual_seed(seed))[:size]
 
 
-def training_subset(size: int, seed: int, device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
-    """`size` training images chosen at random (by `seed`), normalised, on `device`."""
-    images, labels = load_tensors(train=True)
-    chosen = subset_indices(size, seed, len(images))
-    return images[chosen].to(device), labels[chosen].to(device)
-
-
 def eta_s(progress: float, elapsed_s: float) -> float | None:
     """Seconds left at the pace so far (None before any progress)."""
     if progress <= 0:
@@ -198,7 +187,6 @@ class TrainingRun:
     batch: int = 0  # batches done in that epoch
     seen: int = 0  # samples trained on, all epochs together
     elapsed_s: float = 0.0  # time spent training, all resumptions together
-    last_epoch: EpochEvent | None = None
     _order: torch.Tensor | None = None
     _sums: _EpochSums | None = None
     _shuffler: torch.Generator = field(init=False)
@@ -251,8 +239,11 @@ class TrainingRun:
         """Fraction of all batches done, 0..1."""
         return min(1.0, ((self.epoch - 1) * self.batches + self.batch) / (self.config.epochs * self.batches))
 
-    def events(self, should_stop: Callable[[], bool] | None = None) -> Iterator[BatchEvent | EpochEvent]:
-        """Train from where the run stands, yielding progress; stopping early loses nothing."""
+    def events(
+        self, should_stop: Callable[[], bool] | None = None, report_every: int = 20
+    ) -> Iterator[BatchEvent | EpochEvent]:
+        """Train from where the run stands, yielding progress (a BatchEvent every `report_every`
+        batches, an EpochEvent at each epoch's end); stopping early loses nothing."""
         config, model = self.config, self.model
         train_x, train_y = self.train_data
         while not self.finished:
@@ -285,16 +276,14 @@ class TrainingRun:
                 sums.window_batches += 1
                 self.seen += len(y)
                 self.batch += 1
-                if self.batch % config.report_every == 0 or self.batch == self.batches:
+                if self.batch % report_every == 0 or self.batch == self.batches:
                     now = time.perf_counter()
                     self.elapsed_s += now - started
                     started = now
                     event = BatchEvent(
                         epoch=self.epoch, batch=self.batch, batches=self.batches,
                         loss=sums.window_loss.item() / sums.window_batches,
-                        running_acc=100.0 * sums.correct.item() / sums.count,
-                        samples_per_s=self.seen / max(self.elapsed_s, 1e-9),
-                        progress=self.progress, elapsed_s=self.elapsed_s,
+                        samples_per_s=self.seen / max(self.elapsed_s, 1e-9), progress=self.progress,
                     )
                     sums.window_loss.zero_()
                     sums.window_batches = 0
@@ -308,7 +297,6 @@ class TrainingRun:
                 test_loss=test_loss, test_acc=test_acc,
                 conv1_weights=model.conv1.weight.detach().cpu().clone(), elapsed_s=self.elapsed_s,
             )
-            self.last_epoch = event
             self.epoch += 1
             self.batch = 0
             self._order = None
@@ -320,6 +308,7 @@ def fit(
     config: TrainConfig,
     device: torch.device | str | None = None,
     should_stop: Callable[[], bool] | None = None,
+    report_every: int = 20,
 ) -> Iterator[BatchEvent | EpochEvent]:
     """Train `model` in place by `config`, yielding progress events as it goes."""
-    yield from TrainingRun.start(model, config, device).events(should_stop)
+    yield from TrainingRun.start(model, config, device).events(should_stop, report_every)

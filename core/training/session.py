@@ -8,15 +8,15 @@ Everything here survives a Streamlit rerun because the page stores the whole obj
 from __future__ import annotations
 
 import copy
-import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 from torch import nn
 
-from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, evaluate, seeded_model
+from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, eta_s, evaluate, seeded_model
 from core.training.confusion import confusion_matrix
+from core.training.meta import training_meta
 
 RUNNING, PAUSED, DONE = "running", "paused", "done"
 
@@ -108,23 +108,24 @@ class TrainingSession:
         self.results = Results(loss, accuracy, predicted, confusion_matrix(labels, predicted))
 
     @property
+    def report_every(self) -> int:
+        """Batches between progress events: 25 or more points an epoch, at most one per 20 batches."""
+        return max(1, min(20, self.run.batches // 25))
+
+    @property
+    def eta_s(self) -> float | None:
+        """Seconds left at the pace so far (None before any progress)."""
+        return eta_s(self.run.progress, self.run.elapsed_s)
+
+    @property
     def epochs_done(self) -> float:
         """Epochs trained so far, fractional when stopped mid-epoch."""
         return round(self.run.progress * self.run.config.epochs, 2)
 
     def meta(self, test_acc: float, test_loss: float) -> dict:
         """Checkpoint metadata for the model as it stands."""
-        recipe = {k: v for k, v in asdict(self.run.config).items() if k != "report_every"}
-        return {
-            "architecture": "LeNet (conv 6@5x5, pool, conv 16@5x5, pool, fc 120, fc 84, fc 10)",
-            "recipe": recipe,
-            "epochs": self.epochs_done,
-            "test_accuracy": round(test_acc, 2),
-            "test_loss": round(test_loss, 4),
-            "device": self.run.device.type,
-            "date": datetime.date.today().isoformat(),
-            "source": "trained in the app",
-        }
+        return training_meta(self.run.config, epochs=self.epochs_done, test_acc=test_acc,
+                             test_loss=test_loss, device=self.run.device, source="trained in the app")
 
     def snapshot(self, test_acc: float, test_loss: float) -> tuple[nn.Module, dict]:
         """A frozen CPU copy of the model and its metadata, for the rest of the app to use."""

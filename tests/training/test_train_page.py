@@ -45,7 +45,7 @@ def test_a_tiny_run_draws_curves_and_a_confusion_matrix(lang: str) -> None:
     assert at.session_state[TRAINED_MODEL_KEY][1]["test_accuracy"] == round(session.results.test_acc, 2)
     # another kind of mistake in the browser
     true, said, count = mistakes(session.results.confusion)[1]
-    at.selectbox(key="train.cell").set_value(f"{true}-{said}").run()
+    at.selectbox(key="train.cell").set_value((true, said)).run()
     assert_rendered(at, lang)
     assert len(charts(at)) == 3 + min(count, 12)  # curves, filters, matrix, one chart per image shown
     # settings are unlocked again, and the tutorial's curve can be laid over the learner's
@@ -71,10 +71,9 @@ def interrupted_session() -> TrainingSession:
     """A run stopped after 20 of its 32 batches, as a click mid-run leaves it."""
     from core.data import load_tensors
 
-    config = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.005, optimizer="adam",
-                         report_every=10)
+    config = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.005, optimizer="adam")
     session = TrainingSession.start(config, "cpu", load_tensors(True), load_tensors(False))
-    for event in itertools.islice(session.run.events(), 2):
+    for event in itertools.islice(session.run.events(report_every=10), 2):
         session.history.record(event)
     return session
 
@@ -84,7 +83,8 @@ def test_an_interrupted_run_carries_on_where_it_stopped() -> None:
     at = open_page("train", "en", state={"train.session": session})
     assert_rendered(at, "en")
     assert session.status == "done" and session.run.seen == 1_000  # 640 before, 360 after: none twice
-    assert len(session.history.batch_losses) == 4
+    # 2 events before the click; the page then reports every batch (32 batches // 25 < 1): 12 more
+    assert session.report_every == 1 and len(session.history.batch_losses) == 2 + 12
 
 
 def test_a_stopped_run_resumes_on_request() -> None:
@@ -92,7 +92,7 @@ def test_a_stopped_run_resumes_on_request() -> None:
     session.stop()
     at = open_page("train", "zh", state={"train.session": session})
     assert session.status == PAUSED and session.results is not None
-    assert at.button(key="train.resume")
+    assert at.button(key="train.resume").label == translate("train.resume", "zh")
     at.button(key="train.resume").click().run()
     assert_rendered(at, "zh")
     assert session.status == "done" and session.run.finished

@@ -31,7 +31,8 @@ from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 TRAIN = load_tensors(train=True)
 _test_x, _test_y = load_tensors(train=False)
 TEST = (_test_x[:2000], _test_y[:2000])  # a fifth of the test set keeps each evaluation quick
-SMALL = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.003, optimizer="adam", report_every=5)
+SMALL = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.003, optimizer="adam")
+EVERY = 5  # batches between BatchEvents in these tests
 
 
 def start(config: TrainConfig = SMALL, seed_model: int | None = None) -> TrainingRun:
@@ -50,7 +51,7 @@ def test_classic_recipe_is_the_default() -> None:
 def test_one_epoch_on_1000_images_learns() -> None:
     run = start()
     _, before, _ = evaluate(run.model, *TEST)
-    events = list(run.events())
+    events = list(run.events(report_every=EVERY))
     epoch = events[-1]
     assert isinstance(epoch, EpochEvent) and epoch.epoch == 1
     assert before < 20 and epoch.test_acc > 60  # from chance to most digits right in 32 steps
@@ -64,24 +65,24 @@ def test_one_epoch_on_1000_images_learns() -> None:
 
 def test_same_seed_same_weights_and_another_seed_differs() -> None:
     first, second = start(), start()
-    list(first.events()), list(second.events())
+    list(first.events(report_every=EVERY)), list(second.events(report_every=EVERY))
     assert all(torch.equal(a, b) for a, b in zip(weights(first.model), weights(second.model), strict=True))
     other = start(TrainConfig(**{**vars(SMALL), "seed": 1}))
-    list(other.events())
+    list(other.events(report_every=EVERY))
     assert not torch.equal(weights(first.model)[0], weights(other.model)[0])
 
 
 def test_stopping_keeps_a_usable_model_and_resuming_loses_nothing() -> None:
     config = TrainConfig(**{**vars(SMALL), "epochs": 2, "schedule": "onecycle"})
     whole = start(config)
-    list(whole.events())
+    list(whole.events(report_every=EVERY))
     # stop after the third event (15 batches in), as a page interrupted by a click would
     interrupted = start(config)
-    list(itertools.islice(interrupted.events(), 3))
+    list(itertools.islice(interrupted.events(report_every=EVERY), 3))
     assert (interrupted.epoch, interrupted.batch) == (1, 15)
     _, accuracy, _ = evaluate(interrupted.model, *TEST)
     assert accuracy > 25  # it kept what 15 steps taught it
-    list(interrupted.events())  # carry on from the same point
+    list(interrupted.events(report_every=EVERY))  # carry on from the same point
     pairs = zip(weights(whole.model), weights(interrupted.model), strict=True)
     assert all(torch.equal(a, b) for a, b in pairs)
 
@@ -89,7 +90,7 @@ def test_stopping_keeps_a_usable_model_and_resuming_loses_nothing() -> None:
 def test_should_stop_is_honoured_between_batches() -> None:
     run = start()
     calls = itertools.count()
-    events = list(run.events(should_stop=lambda: next(calls) >= 7))
+    events = list(run.events(should_stop=lambda: next(calls) >= 7, report_every=EVERY))
     assert run.batch == 7 and not run.finished
     assert [e.batch for e in events] == [5]
 
@@ -101,21 +102,25 @@ def test_fit_is_the_one_shot_form(monkeypatch) -> None:
     model = seeded_model(0)
     events = list(fit(model, SMALL, "cpu"))
     run = start()
-    list(run.events())
+    list(run.events(report_every=EVERY))
     assert torch.equal(weights(model)[0], weights(run.model)[0])
     assert {type(e) for e in events} == {BatchEvent, EpochEvent}
 
 
 def test_sgd_learns_too_and_bad_recipes_are_refused() -> None:
     run = start(TrainConfig(**{**vars(SMALL), "optimizer": "sgd", "lr": 0.1}))
-    assert list(run.events())[-1].test_acc > 40
+    assert list(run.events(report_every=EVERY))[-1].test_acc > 40
     for bad in ({"optimizer": "rmsprop"}, {"schedule": "cosine"}, {"lr": 0.0}, {"epochs": 0}):
         with pytest.raises(ValueError):
             check_config(TrainConfig(**{**vars(SMALL), **bad}))
 
 
-def test_pick_device_prefers_cuda(monkeypatch) -> None:
-    assert pick_device().type in ("cpu", "cuda", "mps")
+def test_pick_device_prefers_cuda_then_mps_then_cpu(monkeypatch) -> None:
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: False)
+    assert pick_device().type == "cpu"
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: True)
+    assert pick_device().type == "mps"
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     assert pick_device().type == "cuda"
 
@@ -139,14 +144,14 @@ def test_evaluate_matches_a_direct_computation() -> None:
 def test_training_session_history_stop_resume_finish() -> None:
     session = TrainingSession.start(TrainConfig(**{**vars(SMALL), "epochs": 2}), "cpu", TRAIN, TEST)
     assert session.status == RUNNING and session.history.filter_epochs == [0]
-    for event in itertools.islice(session.run.events(), 4):
+    for event in itertools.islice(session.run.events(report_every=EVERY), 4):
         session.history.record(event)
     session.stop()
     assert session.status == PAUSED and session.results.confusion.sum() == 2000
     assert session.epochs_done == pytest.approx(20 / 32, abs=0.01)
     session.resume()
     assert session.results is None
-    for event in session.run.events():
+    for event in session.run.events(report_every=EVERY):
         session.history.record(event)
     session.finish()
     assert session.status == DONE
@@ -229,3 +234,11 @@ def test_progress_chart_spec_is_filled_with_the_history() -> None:
     assert set(filled["datasets"]["epochs"]["name"]) == {"TRAIN", "TEST", "TUTORIAL_TRAIN", "TUTORIAL_TEST"}
     x_scale = spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]
     assert x_scale["domain"] == [0, 5]  # room for the tutorial's five epochs
+
+
+def test_checkpoint_meta_holds_the_whole_recipe_and_the_figures() -> None:
+    session = TrainingSession.start(SMALL, "cpu", TRAIN, TEST)
+    meta = session.meta(test_acc=97.123, test_loss=0.123456)
+    assert meta["recipe"] == vars(SMALL) and meta["source"] == "trained in the app"
+    assert (meta["test_accuracy"], meta["test_loss"], meta["epochs"]) == (97.12, 0.1235, 0.0)
+    assert meta["device"] == "cpu" and meta["architecture"].startswith("LeNet")
