@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: make core/ and t
 import torch  # noqa: E402
 
 from core.checkpoint import load_model  # noqa: E402
+from core.data import normalise  # noqa: E402
+from core.model import probabilities  # noqa: E402
 from core.sketch import to_mnist  # noqa: E402
-from core.sketch.explain import probabilities  # noqa: E402
 from tests.sketch_digits import canvas_state, draw_digit  # noqa: E402
 
 
@@ -40,12 +41,12 @@ def summary(name: str, seconds: list[float], target_ms: float) -> str:
 def canvas_to_probabilities(runs: int) -> list[float]:
     model, _ = load_model()
     canvases = [draw_digit(d) for d in ("0", "1", "4", "7")]
-    probabilities(model, to_mnist(canvases[0])[None])  # warm-up
+    probabilities(model, normalise(to_mnist(canvases[0])))  # warm-up
     times = []
     for i in range(runs):
         canvas = canvases[i % len(canvases)]
         start = time.perf_counter()
-        probs = probabilities(model, to_mnist(canvas)[None])[0]
+        probs = probabilities(model, normalise(to_mnist(canvas)))[0]
         times.append(time.perf_counter() - start)
         assert probs.shape == (10,)
     return times

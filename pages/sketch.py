@@ -165,12 +165,12 @@ def show_robustness(image: np.ndarray, digit: int) -> None:
         scale=values["sketch.scale"], thickness=values["sketch.thickness"], noise=values["sketch.noise"],
     )
     changed = robustness.apply_change(image, change)
-    probabilities = explain.probabilities(model, changed[None])[0]
+    changed_reading = explain.read_digit(model, changed)
     with picture:
         st.image(charts.pixel_picture(changed, PICTURE_SIDE), caption=t("sketch.changed_digit"),
                  width=PICTURE_SIDE)
-        st.markdown(t("sketch.changed_reading", digit=int(probabilities.argmax()),
-                      confidence=float(probabilities.max())))
+        st.markdown(t("sketch.changed_reading", digit=changed_reading.digit,
+                      confidence=changed_reading.confidence))
     with sweep_column:
         sweep = robustness.rotation_sweep(model, image, digit=digit, base=change)
         chart = charts.rotation_chart(

@@ -15,7 +15,7 @@ import streamlit as st
 import torch
 
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
-from core.model import image_activations
+from core.model import image_activations, probabilities
 from core.model.charts import probability_bars
 from core.pixels import enlarge
 from core.training import (
@@ -29,7 +29,7 @@ from core.training import (
     curves,
     device_reason,
 )
-from core.training.confusion import cell_indices, mistakes, probabilities
+from core.training.confusion import cell_indices, mistakes
 from core.training.loss_example import cross_entropy_steps
 from core.training.run_limit import RunLimit, configured_limit
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data import normalise
-from core.model import LeNet, activations
+from core.model import LeNet, image_activations
 
 
 @dataclass(frozen=True)
@@ -16,7 +15,7 @@ class LearnedMaps:
 
     kernels: np.ndarray  # conv1 weights [6, 5, 5]
     biases: np.ndarray  # conv1 biases [6]
-    conv1: np.ndarray  # relu(conv1(x)) [6, 24, 24], exactly activations(...)["conv1"]
+    conv1: np.ndarray  # relu(conv1(x)) [6, 24, 24], exactly image_activations(...)["conv1"]
     pool1: np.ndarray  # max-pooled [6, 12, 12]
     conv2: np.ndarray  # relu(conv2(pool1)) [16, 8, 8]
 
@@ -28,11 +27,8 @@ def conv1_kernels(model: LeNet) -> np.ndarray:
 
 def learned_maps(model: LeNet, image: np.ndarray) -> LearnedMaps:
     """What the model's first two convolutions make of one uint8 `[28, 28]` digit."""
-    device = next(model.parameters()).device
-    outputs = activations(model, normalise(image).to(device))
-    as_numpy = {
-        name: outputs[name][0].cpu().numpy().astype(np.float64) for name in ("conv1", "pool1", "conv2")
-    }
+    outputs = image_activations(model, image)
+    as_numpy = {name: outputs[name].astype(np.float64) for name in ("conv1", "pool1", "conv2")}
     return LearnedMaps(
         kernels=conv1_kernels(model),
         biases=model.conv1.bias.detach().cpu().numpy().astype(np.float64),

@@ -8,4 +8,5 @@ from core.model.lenet import (  # noqa: F401  the package's main API
     image_activations,
     layer_table,
     parameter_count,
+    probabilities,
 )

@@ -121,7 +121,15 @@ def parameter_count(model: nn.Module) -> int:
 
 
 def image_activations(model: LeNet, image: np.ndarray) -> dict[str, np.ndarray]:
-    """Every step's output for one digit (uint8, or float in [0, 1], `[28, 28]`), batch axis removed."""
+    """Every step's output for one digit (uint8, or float in [0, 1], `[28, 28]`), batch axis removed:
+    the one way every page runs a single digit through the network."""
     device = next(model.parameters()).device
     outputs = activations(model, normalise(image).to(device))
     return {name: value[0].cpu().numpy() for name, value in outputs.items()}
+
+
+@torch.no_grad()
+def probabilities(model: LeNet, x: torch.Tensor) -> np.ndarray:
+    """Softmax outputs float `[N, 10]` for a normalised batch `[N, 1, 28, 28]` (see `normalise`)."""
+    device = next(model.parameters()).device
+    return F.softmax(model(x.to(device)), dim=1).cpu().numpy()

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from core.data import normalise
-from core.model import LeNet, activations
+from core.model import LeNet, image_activations
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,13 @@ class Reading:
 
 def read_digit(model: LeNet, image: np.ndarray) -> Reading:
     """The network's reading of one MNIST-style float [28, 28] in [0, 1]."""
-    x = normalise(image)
-    outputs = activations(model, x)
+    outputs = image_activations(model, image)
     return Reading(
-        probabilities=outputs["probabilities"][0].numpy(),
-        conv1=outputs["conv1"][0].numpy(),
-        conv2=outputs["conv2"][0].numpy(),
-        network_input=x[0, 0].numpy(),
+        probabilities=outputs["probabilities"],
+        conv1=outputs["conv1"],
+        conv2=outputs["conv2"],
+        network_input=normalise(image)[0, 0].numpy(),
     )
-
-
-@torch.no_grad()
-def probabilities(model: LeNet, images: np.ndarray) -> np.ndarray:
-    """Softmax outputs float [N, 10] for a batch of [N, 28, 28] images in [0, 1]."""
-    return torch.softmax(model(normalise(images)), dim=1).numpy()
 
 
 def saliency(model: LeNet, image: np.ndarray, digit: int | None = None) -> np.ndarray:

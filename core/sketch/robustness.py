@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import ndimage
 
-from core.model import LeNet
-from core.sketch.explain import probabilities
+from core.data import normalise
+from core.model import LeNet, probabilities
 
 SIZE = 28
 PIVOT = np.array([13.5, 13.5])  # the geometric centre of the 28 x 28 grid
@@ -73,8 +73,9 @@ def rotation_sweep(model: LeNet, image: np.ndarray, angles: np.ndarray | None = 
     """Confidence in `digit` as the digit (with `base`'s other changes) turns through `angles`."""
     angles = np.arange(-30, 31, 2, dtype=float) if angles is None else np.asarray(angles, dtype=float)
     turned = np.stack([apply_change(image, replace(base, angle=a)) for a in angles])
-    probs = probabilities(model, turned)
+    probs = probabilities(model, normalise(turned))
     if digit is None:
-        digit = int(probabilities(model, apply_change(image, replace(base, angle=0.0))[None])[0].argmax())
+        upright = apply_change(image, replace(base, angle=0.0))
+        digit = int(probabilities(model, normalise(upright))[0].argmax())
     return Sweep(angles, probs[:, digit], probs.argmax(axis=1), digit)
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
-import torch.nn.functional as F
-from torch import nn
 
 
 def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int = 10) -> np.ndarray:
@@ -26,11 +23,3 @@ def mistakes(matrix: np.ndarray, top: int = 5) -> list[tuple[int, int, int]]:
 def cell_indices(labels: np.ndarray, predicted: np.ndarray, true: int, said: int) -> np.ndarray:
     """Indices of the test images of digit `true` that the model read as `said`."""
     return np.flatnonzero((np.asarray(labels) == true) & (np.asarray(predicted) == said))
-
-
-@torch.no_grad()
-def probabilities(model: nn.Module, images: torch.Tensor) -> np.ndarray:
-    """Softmax probabilities `[N, 10]` for normalised images `[N, 1, 28, 28]`."""
-    model.eval()
-    device = next(model.parameters()).device
-    return F.softmax(model(images.to(device)), dim=1).cpu().numpy()

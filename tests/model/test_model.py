@@ -3,7 +3,8 @@
 import numpy as np
 import torch
 
-from core.model import LeNet, activations, image_activations, layer_table, parameter_count
+from core.data import normalise
+from core.model import LeNet, activations, image_activations, layer_table, parameter_count, probabilities
 from core.model.charts import dataflow_dot
 
 SHAPES = {
@@ -33,13 +34,16 @@ def test_formulas_are_computed_from_the_layers() -> None:
     assert rows["fc3"].parameter_formula == "84 × 10 + 10 = 850"
 
 
-def test_print_reads_as_pytorch_prints_it() -> None:
-    text = str(LeNet())
-    assert text.startswith("LeNet(")
-    assert "(conv1): Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))" in text
-    assert "(pool): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)" in text
-    assert "(fc1): Linear(in_features=256, out_features=120, bias=True)" in text
-    assert "(fc3): Linear(in_features=84, out_features=10, bias=True)" in text
+def test_layer_table_reads_each_layer_it_describes() -> None:
+    model = LeNet()
+    model.conv1 = torch.nn.Conv2d(1, 4, kernel_size=5)  # a narrower first layer than LeNet's
+    model.conv2 = torch.nn.Conv2d(4, 16, kernel_size=5)
+    rows = {row.name: row for row in layer_table(model)}
+    for name in ("conv1", "conv2", "fc1", "fc2", "fc3"):
+        assert rows[name].kind == type(getattr(model, name)).__name__
+    assert rows["conv1"].output_shape == (4, 24, 24)
+    assert rows["conv1"].parameter_formula == "4 × (1 × 5 × 5) + 4 = 104"
+    assert rows["conv2"].parameters == 16 * 4 * 25 + 16
 
 
 def test_activations_agree_with_forward() -> None:
@@ -59,6 +63,18 @@ def test_image_activations_take_uint8_and_float_images() -> None:
     from_float = image_activations(model, digit.astype(np.float32) / 255.0)
     assert from_uint8["conv2"].shape == (16, 8, 8)
     np.testing.assert_allclose(from_uint8["fc3"], from_float["fc3"], atol=1e-5)
+
+
+def test_probabilities_of_a_batch_match_each_digit_read_alone() -> None:
+    torch.manual_seed(2)
+    model = LeNet().eval()
+    digits = np.random.default_rng(0).integers(0, 256, size=(3, 28, 28), dtype=np.uint8)
+    batch = probabilities(model, normalise(digits))
+    assert batch.shape == (3, 10)
+    np.testing.assert_allclose(batch.sum(axis=1), 1.0, rtol=1e-5)
+    for digit, row in zip(digits, batch, strict=True):
+        alone = image_activations(model, digit)["probabilities"]
+        np.testing.assert_allclose(row, alone, rtol=1e-4, atol=1e-6)
 
 
 def test_dataflow_diagram_shows_every_shape() -> None:
