@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from core.convolution import charts, filter_learning
+from core.convolution import filter_learning
 from core.convolution.feature_maps import learned_maps
 from core.convolution.filters import (
     KERNELS,
@@ -25,6 +25,7 @@ from core.convolution.filters import (
 )
 from core.convolution.kernel_input import KernelInputError, parse_kernel
 from ui import cache
+from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
 from ui.state import active_model, translator
 
@@ -85,14 +86,14 @@ def draw_window(slots: list, kernel: np.ndarray, number: int) -> None:
     k = kernel.shape[0]
     fmt = number_format(kernel)
     input_slot, products_slot, output_slot, position_slot, sum_slot, note_slot = slots
-    input_slot.altair_chart(charts.number_grid(
+    input_slot.vega_lite_chart(charts.number_grid(
         LETTER_X, title=t("convolution.window.input"), size=250, diverging=False, window=(row, col, k, k)
     ), width="content")
-    products_slot.altair_chart(charts.number_grid(
+    products_slot.vega_lite_chart(charts.number_grid(
         window_products(LETTER_X, kernel, row, col), title=t("convolution.window.products"), size=130,
         value_format=fmt,
     ), width="content")
-    output_slot.altair_chart(charts.number_grid(
+    output_slot.vega_lite_chart(charts.number_grid(
         output, title=t("convolution.window.output"), size=190, filled=number,
         window=(row, col, 1, 1), value_format=fmt,
     ), width="content")
@@ -135,7 +136,7 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
                              icon=":material/play_arrow:")
 
     columns = st.columns([5, 3, 3, 4])
-    columns[1].altair_chart(charts.number_grid(
+    columns[1].vega_lite_chart(charts.number_grid(
         kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
     ), width="content")
     slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty(), st.empty(), st.empty()]
@@ -168,7 +169,7 @@ def correlation_or_convolution(kernel: np.ndarray) -> None:
     ]
     for column, (values, title, size) in zip(columns, grids, strict=True):
         chart = charts.number_grid(values, title=title, size=size, value_format=fmt)
-        column.altair_chart(chart, width="content")
+        column.vega_lite_chart(chart, width="content")
 
 
 # --- 3. any filter on a real digit --------------------------------------------------------------
@@ -227,7 +228,7 @@ def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
             format_func=kernel_label, key="convolution.digit_filter", persist_state="session",
         )
         kernel = edited_kernel() if name == CUSTOM else KERNELS[name]
-    right.altair_chart(charts.number_grid(kernel, title=t("convolution.window.kernel_title"),
+    right.vega_lite_chart(charts.number_grid(kernel, title=t("convolution.window.kernel_title"),
                                           size=130 if kernel.shape[0] == 3 else 180,
                                           value_format=number_format(kernel)), width="content")
 
@@ -236,7 +237,7 @@ def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
     rectified = relu(filtered)
     pooled = max_pool(rectified)
     n, k, out, half = digit.shape[0], kernel.shape[0], filtered.shape[0], pooled.shape[0]
-    st.altair_chart(charts.filter_stages(
+    st.vega_lite_chart(charts.filter_stages(
         digit, filtered, rectified, pooled,
         titles=(t("convolution.digit.image", n=n), t("convolution.digit.filtered", n=out),
                 t("convolution.digit.relu", n=out), t("convolution.digit.pooled", n=half)),
@@ -255,13 +256,13 @@ def learned_filters(images: np.ndarray, index: int) -> None:
     maps = learned_maps(model, images[index])
     titles = (t("convolution.learned.original"), t("convolution.learned.map"),
               t("convolution.learned.pooled"))
-    st.altair_chart(charts.filter_rows(
+    st.vega_lite_chart(charts.filter_rows(
         maps.kernels, images[index] / 255.0, maps.conv1, maps.pool1,
         titles=titles, kernel_label=t("convolution.learned.kernel", n="{n}"), size=130,
     ), width="content")
     st.subheader(t("convolution.learned.conv2_header"))
     st.write(t("convolution.learned.conv2_explain"))
-    st.altair_chart(charts.map_gallery(maps.conv2, t("convolution.learned.conv2_map", n="{n}"), size=90),
+    st.vega_lite_chart(charts.map_gallery(maps.conv2, t("convolution.learned.conv2_map", n="{n}"), size=90),
                     width="content")
 
 
@@ -279,7 +280,7 @@ def draw_learning(slots: list, run: dict) -> None:
     kernel_slot, step_slot, loss_slot, gap_slot, weights_slot, curve_slot = slots
     kernel, target = np.array(run["kernel"]), KERNELS[run["target"]]
     finite = np.isfinite(kernel).all()
-    kernel_slot.altair_chart(charts.number_grid(
+    kernel_slot.vega_lite_chart(charts.number_grid(
         kernel if finite else np.zeros_like(kernel), title=t("convolution.learn.current"), size=150,
         value_format=".2f",
     ), width="content")
@@ -287,12 +288,12 @@ def draw_learning(slots: list, run: dict) -> None:
     loss_slot.metric(t("convolution.learn.loss"), f"{run['losses'][-1]:.2e}" if run["losses"] else "—")
     gap_slot.metric(t("convolution.learn.gap"), f"{filter_learning.distance(kernel, target):.3f}")
     if run["steps"]:
-        weights_slot.altair_chart(charts.weights_chart(
+        weights_slot.vega_lite_chart(charts.weights_chart(
             run["steps"], np.array(run["weights"]), target, title=t("convolution.learn.weights_title"),
             x_title=t("convolution.learn.step"),
             y_title=t("convolution.learn.weight"), size=150,
         ), width="content")
-        curve_slot.altair_chart(charts.loss_chart(
+        curve_slot.vega_lite_chart(charts.loss_chart(
             run["steps"], run["losses"], title=t("convolution.learn.loss_title"),
             x_title=t("convolution.learn.step"), y_title=t("convolution.learn.loss"),
         ), width="stretch")
@@ -351,7 +352,7 @@ def how_a_filter_learns() -> None:
         run = st.session_state[LEARNING] = fresh_run(target, lr, seed + 1)
 
     top = st.columns([2, 2, 3])
-    top[1].altair_chart(charts.number_grid(KERNELS[target], title=t("convolution.learn.goal"), size=150,
+    top[1].vega_lite_chart(charts.number_grid(KERNELS[target], title=t("convolution.learn.goal"), size=150,
                                            value_format=".2f"), width="content")
     numbers = top[2].container()
     slots = [top[0].empty(), numbers.empty(), numbers.empty(), numbers.empty()]

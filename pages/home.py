@@ -3,7 +3,8 @@
 import streamlit as st
 
 from core.home.artificial_neuron import neuron_output
-from core.home.network_diagram import GAP, Layer, network_chart
+from core.home.network_diagram import GAP, Layer
+from ui.charts.home import network_chart
 from ui.navigation import PAGES
 from ui.state import translator
 
@@ -22,7 +23,7 @@ mnist_network = [
     Layer(t("home.layers.hidden"), tuple(f"h{i}" for i in range(1, 7))),
     Layer(t("home.layers.output"), tuple(str(d) for d in range(10))),
 ]
-diagram_column.altair_chart(
+diagram_column.vega_lite_chart(
     network_chart(mnist_network, weight_title=t("home.layers.weight"), width=520, height=380),
     width="content",
 )
@@ -47,7 +48,7 @@ activation = controls_column.radio(
     horizontal=True, key="home.activation", persist_state="session",
 )
 one_neuron = [Layer(t("home.neuron.inputs"), ("x₁", "x₂", "x₃")), Layer(t("home.neuron.cell"), ("a",))]
-diagram_column.altair_chart(  # drawn with the sliders' weights, so the lines follow them
+diagram_column.vega_lite_chart(  # drawn with the sliders' weights, so the lines follow them
     network_chart(one_neuron, weights=weights, weight_title=t("home.layers.weight"), width=300, height=220),
     width="content",
 )

@@ -7,6 +7,7 @@ from core import neuron
 from core.neuron import line_fit
 from core.neuron import line_fit_charts as fit_charts
 from ui import neuron as views
+from ui.chart_cache import vega_lite_spec
 from ui.state import translator
 
 t = translator()
@@ -162,19 +163,19 @@ else:
 
     def fit_specs() -> list[dict]:
         final_lines = {name: (p.w[-1], p.b[-1]) for name, p in paths.items()}
-        return [
+        return [vega_lite_spec(chart) for chart in (
             fit_charts.fitted_lines(xs, ys, final_lines, x_title="x", y_title="y"),
             fit_charts.fit_map(ws, bs, surface, paths, best, w_title="w", b_title="b",
                                loss_title=t("neuron.chart.loss")),
             fit_charts.fit_losses(paths, pass_title=t("neuron.fit.passes"),
                                   loss_title=t("neuron.chart.mean_loss")),
-        ]
+        )]
 
     charts = views.remembered("neuron.fit_charts", (fit_lr, passes, t.lang), fit_specs)
     titles = ("view_lines", "view_map", "view_loss")
     for column, title, chart in zip(st.columns(3), titles, charts, strict=True):
         column.markdown(t(f"neuron.fit.{title}"))
-        column.altair_chart(chart, width="content")
+        column.vega_lite_chart(chart, width="content")
     batch, stochastic = paths.values()
     st.markdown(t("neuron.fit.result", batch_updates=len(batch.w) - 1, sgd_updates=len(stochastic.w) - 1,
                   batch_loss=f"{batch.loss[-1]:.4g}", sgd_loss=f"{stochastic.loss[-1]:.4g}",

@@ -18,6 +18,7 @@ from core import neuron
 from core.i18n import Translator
 from core.neuron import charts
 from core.neuron.latex import PHASES, step_latex
+from ui.chart_cache import computed_once
 
 FRAME_KEY = "neuron.frame"  # the 0-based step shown
 PLAYING_KEY = "neuron.playing"
@@ -79,12 +80,9 @@ def prepare_views(run: neuron.Descent, x: float, y_target: float, lr: float, log
 
 
 def remembered(name: str, key: tuple, build: Callable[[], T]) -> T:
-    """`build()`, kept in session_state until `key` changes: a Step click or a language-free
-    rerun reuses the Altair work of the last one instead of repeating it."""
-    if st.session_state.get(f"{name}.key") != key:
-        st.session_state[name] = build()
-        st.session_state[f"{name}.key"] = key
-    return st.session_state[name]
+    """`build()`, computed once per server for each `key` (which includes the language): every
+    learner who sets the same values, and every rerun, reuses the Altair work of the first."""
+    return computed_once((name, *key), build)
 
 
 def make_slots(t: Translator) -> Slots:
