@@ -66,10 +66,16 @@ def draw_digit(digit: str, side: int = 280, pen: int = 20, *, alpha_ink: bool = 
                ink: tuple[int, int, int] = (255, 255, 255)) -> np.ndarray:
     """The digit as a canvas would return it: RGBA uint8 [side, side], white ink on opaque black
     (or, with `alpha_ink`, `ink`-coloured strokes on a transparent canvas)."""
+    return draw_strokes(STROKES[digit], side, pen, alpha_ink=alpha_ink, ink=ink)
+
+
+def draw_strokes(strokes: list[list[tuple[float, float]]], side: int = 280, pen: int = 20, *,
+                 alpha_ink: bool = False, ink: tuple[int, int, int] = (255, 255, 255)) -> np.ndarray:
+    """Pen strokes ([0, 1] canvas coordinates) drawn as a canvas would return them (see `draw_digit`)."""
     background = (0, 0, 0, 0) if alpha_ink else (0, 0, 0, 255)
     image = Image.new("RGBA", (side, side), background)
     pen_draw = ImageDraw.Draw(image)
-    for stroke in STROKES[digit]:
+    for stroke in strokes:
         points = [(x * side, y * side) for x, y in smooth_path(stroke)]
         pen_draw.line(points, fill=(*ink, 255), width=pen, joint="curve")
         r = pen / 2  # round pen tips, as the canvas draws them

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy import ndimage
+import torch
 
 from core.data import normalise
 from core.model import LeNet, probabilities
+from core.sketch.augment import uniform_change
 
 SIZE = 28
-PIVOT = np.array([13.5, 13.5])  # the geometric centre of the 28 x 28 grid
-PEN = ndimage.generate_binary_structure(2, 1)  # a 3 x 3 cross: grow or shrink strokes by one pixel
 
 
 @dataclass(frozen=True)
@@ -29,30 +28,11 @@ class Change:
     seed: int = 0  # the noise pattern, so the same settings give the same picture
 
 
-def _affine(image: np.ndarray, angle: float, scale: float, shift_x: float, shift_y: float) -> np.ndarray:
-    """Rotate and scale about the centre, then shift, with one bilinear resampling."""
-    theta = np.deg2rad(angle)
-    # affine_transform maps each output pixel back to an input pixel: the inverse transform.
-    # In (row, col) coordinates with rows pointing down, a counter-clockwise turn on screen
-    # is this matrix.
-    inverse = np.array([[np.cos(theta), np.sin(theta)], [-np.sin(theta), np.cos(theta)]]) / scale
-    shift = np.array([shift_y, shift_x])
-    offset = PIVOT - inverse @ (PIVOT + shift)
-    return ndimage.affine_transform(image, inverse, offset=offset, order=1, mode="constant", cval=0.0)
-
-
-def _thickness(image: np.ndarray, pixels: int) -> np.ndarray:
-    for _ in range(abs(pixels)):
-        image = (ndimage.grey_dilation if pixels > 0 else ndimage.grey_erosion)(image, footprint=PEN)
-    return image
-
-
 def apply_change(image: np.ndarray, change: Change) -> np.ndarray:
     """The digit float [28, 28] in [0, 1] after `change`, still float32 in [0, 1]."""
-    out = np.asarray(image, dtype=np.float32)
-    if (change.angle, change.scale, change.shift_x, change.shift_y) != (0.0, 1.0, 0.0, 0.0):
-        out = _affine(out, change.angle, change.scale, change.shift_x, change.shift_y)
-    out = _thickness(out, change.thickness)
+    ink = torch.from_numpy(np.array(image, dtype=np.float32))[None, None]
+    out = uniform_change(ink, change.angle, change.shift_x, change.shift_y, change.scale,
+                         change.thickness)[0, 0].numpy()
     if change.noise > 0:
         out = out + np.random.default_rng(change.seed).normal(0.0, change.noise, out.shape)
     return np.clip(out, 0.0, 1.0).astype(np.float32)

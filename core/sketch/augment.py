@@ -1,0 +1,126 @@
+"""Batched changes to 28 x 28 digits in torch: turn, scale, shift, bend (elastic), thicken, thin.
+
+One implementation of each change, used three ways: the robustness benchmark applies one
+fixed change to a whole test set, training the shipped model and fine-tuning on the
+learner's digits draw a random change per image. Images are float [N, 1, 28, 28] on the
+0-1 ink scale (background 0), so the zeros that resampling brings in at the edges are
+background; `core.data.normalise`'s shift and scale come after.
+
+Conventions follow the robustness lab (`core.sketch.robustness.Change`): angles in degrees
+counter-clockwise on screen, shifts in pixels right and down, scale about the grid's centre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from core.data import MNIST_MEAN, MNIST_STD
+
+SIZE = 28
+PIXEL = 2.0 / SIZE  # one pixel in affine_grid's [-1, 1] coordinates (align_corners=False)
+
+
+def affine(images: torch.Tensor, angle: torch.Tensor, scale: torch.Tensor, shift_x: torch.Tensor,
+           shift_y: torch.Tensor, displacement: torch.Tensor | None = None) -> torch.Tensor:
+    """Each image turned by `angle` degrees and scaled about the centre, then shifted (all [N]),
+    in one bilinear resampling; `displacement` [N, 28, 28, 2] (pixels, x then y) bends it too."""
+    theta = torch.deg2rad(angle)
+    cos, sin = torch.cos(theta) / scale, torch.sin(theta) / scale
+    # affine_grid maps output to input coordinates: the inverse of "scale, turn, then shift".
+    # With y pointing down, a counter-clockwise turn on screen has this inverse.
+    dx, dy = shift_x * PIXEL, shift_y * PIXEL
+    matrix = torch.stack([
+        torch.stack([cos, -sin, -(cos * dx - sin * dy)], dim=1),
+        torch.stack([sin, cos, -(sin * dx + cos * dy)], dim=1),
+    ], dim=1)
+    grid = F.affine_grid(matrix.to(images.dtype), list(images.shape), align_corners=False)
+    if displacement is not None:
+        grid = grid + displacement * PIXEL
+    return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def _cross_pool(images: torch.Tensor) -> torch.Tensor:
+    """Each pixel's maximum over a 3 x 3 cross (itself and its four neighbours)."""
+    rows = F.max_pool2d(images, kernel_size=(3, 1), stride=1, padding=(1, 0))
+    cols = F.max_pool2d(images, kernel_size=(1, 3), stride=1, padding=(0, 1))
+    return torch.maximum(rows, cols)
+
+
+def thicken(images: torch.Tensor, pixels: torch.Tensor | int) -> torch.Tensor:
+    """Strokes grown (`pixels` > 0) or shrunk (< 0) by that many pixels at each edge, per image."""
+    pixels = torch.as_tensor(pixels, device=images.device).expand(len(images))
+    out = images
+    for step in range(1, int(pixels.abs().max().item()) + 1 if len(images) else 1):
+        grown, shrunk = _cross_pool(out), -_cross_pool(-out)
+        out = torch.where((pixels >= step).view(-1, 1, 1, 1), grown,
+                          torch.where((pixels <= -step).view(-1, 1, 1, 1), shrunk, out))
+    return out
+
+
+def elastic_field(count: int, strength: float, generator: torch.Generator,
+                  coarse: int = 4) -> torch.Tensor:
+    """Smooth random displacements [count, 28, 28, 2] in pixels: a coarse random grid of
+    arrows, enlarged smoothly, so neighbouring pixels move together and strokes bend."""
+    arrows = torch.randn(count, 2, coarse, coarse, generator=generator) * strength
+    field = F.interpolate(arrows, size=(SIZE, SIZE), mode="bicubic", align_corners=True)
+    return field.permute(0, 2, 3, 1)
+
+
+@dataclass(frozen=True)
+class Augmentation:
+    """How far the random changes go; each image draws its own within these ranges."""
+
+    angle: float = 20.0  # degrees either way
+    shift: float = 3.0  # pixels either way, along each axis
+    scale: tuple[float, float] = (0.8, 1.15)
+    elastic: float = 1.0  # pixels: the typical length of an elastic arrow
+    thick: float = 0.2  # share of images with strokes one pixel thicker
+    thin: float = 0.15  # share of images with strokes one pixel thinner
+    clean: float = 0.3  # share of images left untouched, so MNIST itself stays well read
+
+
+ROBUST = Augmentation()
+
+
+def random_changes(images: torch.Tensor, how: Augmentation, generator: torch.Generator) -> torch.Tensor:
+    """`images` (0-1 ink [N, 1, 28, 28], on the CPU) each changed at random within `how`."""
+    n = len(images)
+
+    def uniform(low: float, high: float) -> torch.Tensor:
+        return low + (high - low) * torch.rand(n, generator=generator)
+
+    angle = uniform(-how.angle, how.angle)
+    scale = uniform(*how.scale)
+    shift_x, shift_y = uniform(-how.shift, how.shift), uniform(-how.shift, how.shift)
+    field = elastic_field(n, how.elastic, generator) if how.elastic > 0 else None
+    out = affine(images, angle, scale, shift_x, shift_y, field)
+    draw = torch.rand(n, generator=generator)
+    pixels = (draw < how.thick).long() - ((draw >= how.thick) & (draw < how.thick + how.thin)).long()
+    out = thicken(out, pixels).clamp_(0.0, 1.0)
+    keep = (torch.rand(n, generator=generator) < how.clean).view(-1, 1, 1, 1)
+    return torch.where(keep, images, out)
+
+
+def to_ink(normalised: torch.Tensor) -> torch.Tensor:
+    """The network's input back on the 0-1 ink scale (undoes `core.data.normalise`)."""
+    return normalised * MNIST_STD + MNIST_MEAN
+
+
+def to_input(ink: torch.Tensor) -> torch.Tensor:
+    """0-1 ink [N, 1, 28, 28] as the network's input (what `core.data.normalise` does)."""
+    return (ink - MNIST_MEAN) / MNIST_STD
+
+
+def uniform_change(images: torch.Tensor, angle: float = 0.0, shift_x: float = 0.0, shift_y: float = 0.0,
+                   scale: float = 1.0, thickness: int = 0) -> torch.Tensor:
+    """The same change applied to every image of a 0-1 ink batch (the robustness benchmark's)."""
+    n = len(images)
+    full = [torch.full((n,), float(v)) for v in (angle, scale, shift_x, shift_y)]
+    out = images if (angle, shift_x, shift_y, scale) == (0.0, 0.0, 0.0, 1.0) else affine(images, *full)
+    if thickness:
+        out = thicken(out, torch.full((n,), thickness, dtype=torch.long))
+    return out.clamp(0.0, 1.0)
+
