@@ -11,7 +11,6 @@ bending, thicker and thinner strokes; a share left untouched). Run from the repo
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 from dataclasses import asdict, replace
 
@@ -22,6 +21,7 @@ from core.data import load_mnist, load_tensors
 from core.sketch.augment import ROBUST
 from core.sketch.augmented_training import augmented_training
 from core.training import EpochEvent, seeded_model
+from core.training.meta import training_meta
 from scripts.train_pretrained import RECIPE
 
 EPOCHS = 20
@@ -47,19 +47,9 @@ def main() -> None:
             print(f"epoch {event.epoch}: train loss {event.train_loss:.4f} acc {event.train_acc:.2f}%  "
                   f"test loss {event.test_loss:.4f} acc {event.test_acc:.2f}%  ({event.elapsed_s:.0f} s)",
                   flush=True)
-    meta = {
-        "architecture": "LeNet (conv 6@5x5, pool, conv 16@5x5, pool, fc 120, fc 84, fc 10)",
-        "recipe": {k: v for k, v in asdict(config).items() if k != "report_every"},
-        "augmentation": asdict(ROBUST),
-        "epochs": last.epoch,
-        "test_accuracy": round(last.test_acc, 2),
-        "test_loss": round(last.test_loss, 4),
-        "device": "cpu",
-        "torch": torch.__version__.split("+")[0],
-        "threads": torch.get_num_threads(),
-        "date": datetime.date.today().isoformat(),
-        "source": "pretrained",
-    }
+    meta = training_meta(config, epochs=last.epoch, test_acc=last.test_acc, test_loss=last.test_loss,
+                         device=torch.device("cpu"), source="pretrained", augmentation=asdict(ROBUST),
+                         torch=torch.__version__.split("+")[0], threads=torch.get_num_threads())
     save_model(model, args.out, meta)
     print(f"saved {args.out}: test accuracy {last.test_acc:.2f}%")
     print(json.dumps(meta, indent=2, sort_keys=True))

@@ -28,10 +28,12 @@ def augmented_training(
     test_data: tuple[torch.Tensor, torch.Tensor] | None = None,
     should_stop: Callable[[], bool] | None = None,
     changeable: torch.Tensor | None = None,
+    report_every: int = 20,
 ) -> Iterator[BatchEvent | EpochEvent]:
     """Train `model` in place on 0-1 ink images [N, 1, 28, 28] by `config` (SGD or Adam,
     constant or one-cycle), each batch changed by `how` (None: unchanged); only the images
-    where `changeable` [N] (bool) is true are changed when it is given. `test_data`
+    where `changeable` [N] (bool) is true are changed when it is given. A BatchEvent comes
+    every `report_every` batches. `test_data`
     (normalised) is scored at each epoch's end (test figures are NaN without it)."""
     generator = torch.Generator().manual_seed(config.seed)
     optimizer = make_optimizer(model, config)
@@ -71,14 +73,13 @@ def augmented_training(
             seen += len(y)
             window += value
             window_batches += 1
-            if (batch + 1) % config.report_every == 0 or batch + 1 == batches:
+            if (batch + 1) % report_every == 0 or batch + 1 == batches:
                 now = time.perf_counter()
                 elapsed += now - started
                 yield BatchEvent(
                     epoch=epoch, batch=batch + 1, batches=batches, loss=window / window_batches,
-                    running_acc=100.0 * correct / count, samples_per_s=seen / max(elapsed, 1e-9),
-                    progress=((epoch - 1) * batches + batch + 1) / (config.epochs * batches),
-                    elapsed_s=elapsed)
+                    samples_per_s=seen / max(elapsed, 1e-9),
+                    progress=((epoch - 1) * batches + batch + 1) / (config.epochs * batches))
                 window, window_batches = 0.0, 0
                 started = time.perf_counter()
         test_loss, test_acc = float("nan"), float("nan")
