@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: make core/ and tests/ importable
 
+from streamlit import logger  # noqa: E402
 from streamlit.runtime.scriptrunner import script_runner  # noqa: E402
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
@@ -115,6 +116,8 @@ def main() -> None:
     parser.add_argument("--profile", choices=PAGE_STEMS, help="profile one warm visit of this page")
     args = parser.parse_args()
     os.environ.setdefault("EXPLAINER_RAISE_ERRORS", "1")  # a page error fails the bench loudly
+    # AppTest's "missing ScriptRunContext" warnings, twice per session
+    logger.get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
     if args.profile:
         print(profile(args.profile, args.langs[0], 60))
         return

@@ -4,20 +4,16 @@ import numpy as np
 import streamlit as st
 
 from core import data
-from core.charts.heatmap import heatmap
-from core.dataset.charts import (
-    class_count_chart,
-    classic_grid,
-    figure_png,
-    pixel_histogram_chart,
-)
+from core.dataset.charts import classic_grid, figure_png
 from core.dataset.views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
-from core.pixels import enlarge
 from ui import cache
+from ui.charts.dataset import class_count_chart, heatmap, pixel_histogram_chart
+from ui.pictures import digit_pngs, fit_width
 from ui.state import translator
 
 SPLITS = {"train": True, "test": False}
 SAMPLE_SIZE = 16
+CLASSIC_WIDTH = 620
 ROW = 8  # images per row in the sample and the batch
 SAMPLE_SEED = "dataset.sample_seed"  # bumped by "new random sample"
 BATCH_SEED = "dataset.batch_seed"  # bumped by "shuffle again"
@@ -27,8 +23,8 @@ SHOWN_INDEX = "dataset.shown_index"  # {split: the last valid index typed}, kept
 # Derived figures, computed once per server; the folder is part of the key since MNIST_DIR may change.
 @st.cache_data(show_spinner=False)
 def classic_png(folder: str) -> bytes:
-    """The 4 x 7 grid of the first training and test digits, as PNG."""
-    return figure_png(classic_grid(*cache.mnist(True), *cache.mnist(False)))
+    """The 4 x 7 grid of the first training and test digits, as PNG at its width on the page."""
+    return fit_width(figure_png(classic_grid(*cache.mnist(True), *cache.mnist(False))), CLASSIC_WIDTH)
 
 
 @st.cache_data(show_spinner=False)
@@ -59,7 +55,7 @@ st.session_state.setdefault(SHOWN_INDEX, {"train": 0, "test": 0})
 
 # the classic figure
 st.header(t("dataset.classic.header"))
-st.image(classic_png(folder), width=620)
+st.image(classic_png(folder), width=CLASSIC_WIDTH, output_format="PNG")
 st.caption(t("dataset.classic.caption"))
 
 # browse one digit
@@ -79,7 +75,8 @@ if st.button(t("dataset.browse.resample"), key="dataset.resample", icon=":materi
     st.session_state[SAMPLE_SEED] += 1
 sample = class_sample(labels, digit, SAMPLE_SIZE, seed=st.session_state[SAMPLE_SEED] * 10 + digit)
 for row in np.split(sample, range(ROW, len(sample), ROW)):
-    st.image([enlarge(images[i], 3) for i in row], caption=[f"#{i:,}" for i in row], width=72)
+    st.image(digit_pngs(images[row], 3, 72), caption=[f"#{i:,}" for i in row], width=72,
+             output_format="PNG")
 st.caption(t("dataset.browse.caption", n=len(sample), total=int((labels == digit).sum()), digit=digit,
              split=split_in_text))
 
@@ -96,16 +93,16 @@ else:
     st.session_state[SHOWN_INDEX][split] = index
 picture_column, grid_column = st.columns([1, 2], gap="large")
 picture_column.markdown(t("dataset.lookup.label", index=index, split=split_in_text, label=labels[index]))
-picture_column.image(enlarge(images[index], 6), width=168)
+picture_column.image(digit_pngs(images[index : index + 1], 6)[0], width=168, output_format="PNG")
 picture_column.write(t("dataset.lookup.pixels"))
-grid_column.altair_chart(heatmap(images[index], size=420, value_format="d"), width="content")
+grid_column.vega_lite_chart(heatmap(images[index], size=420, value_format="d"), width="content")
 
 # counts per class
 st.header(t("dataset.counts.header"))
 train_counts = data.class_counts(cache.mnist(True)[1])
 test_counts = data.class_counts(cache.mnist(False)[1])
 st.write(t("dataset.counts.body", low=int(train_counts.min()), high=int(train_counts.max())))
-st.altair_chart(
+st.vega_lite_chart(
     class_count_chart(
         {t("dataset.split.train"): train_counts, t("dataset.split.test"): test_counts},
         digit_title=t("dataset.counts.digit"), count_title=t("dataset.counts.count"),
@@ -125,11 +122,11 @@ st.latex(rf"x_{{\text{{norm}}}} = \frac{{x - {data.MNIST_MEAN}}}{{{data.MNIST_ST
 st.caption(t("dataset.stats.heatmaps", black=-data.MNIST_MEAN / data.MNIST_STD,
              white=(1 - data.MNIST_MEAN) / data.MNIST_STD))
 before_column, after_column = st.columns(2, gap="large")
-before_column.altair_chart(
+before_column.vega_lite_chart(
     heatmap(images[index] / 255.0, title=t("dataset.stats.before", index=index), size=260),
     width="content",
 )
-after_column.altair_chart(
+after_column.vega_lite_chart(
     heatmap(data.normalise(images[index])[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
                   size=260),
     width="content",
@@ -138,12 +135,12 @@ histogram = training_histogram(folder)
 axis_titles = {"x_title": t("dataset.stats.brightness"), "y_title": t("dataset.stats.pixels"),
                "marker_title": t("dataset.stats.mean_marker")}
 before_column, after_column = st.columns(2, gap="large")
-before_column.altair_chart(
+before_column.vega_lite_chart(
     pixel_histogram_chart(histogram, normalised=False, marker=mean, title=t("dataset.stats.hist_before"),
                           **axis_titles),
     width="content",
 )
-after_column.altair_chart(
+after_column.vega_lite_chart(
     pixel_histogram_chart(histogram, normalised=True, marker=(mean - data.MNIST_MEAN) / data.MNIST_STD,
                           title=t("dataset.stats.hist_after"), **axis_titles),
     width="content",
@@ -153,8 +150,8 @@ st.caption(t("dataset.stats.hist_caption", mean=mean))
 # the ten mean images
 st.header(t("dataset.means.header"))
 st.write(t("dataset.means.body"))
-st.image([enlarge(image, 3) for image in mean_digits(folder)],
-         caption=[str(d) for d in data.CLASSES], width=60)
+st.image(digit_pngs(mean_digits(folder), 3, 60), caption=[str(d) for d in data.CLASSES], width=60,
+         output_format="PNG")
 
 # a shuffled batch
 st.header(t("dataset.batch.header", n=BATCH_SIZE))
@@ -164,7 +161,7 @@ if st.button(t("dataset.batch.reshuffle"), key="dataset.reshuffle", icon=":mater
 train_images, train_labels = cache.mnist(True)
 batch = shuffled_batch(len(train_labels), seed=st.session_state[BATCH_SEED])
 for row in np.split(batch, range(ROW, len(batch), ROW)):
-    st.image([enlarge(train_images[i], 2) for i in row], caption=[str(train_labels[i]) for i in row],
-             width=56)
+    st.image(digit_pngs(train_images[row], 2, 56), caption=[str(train_labels[i]) for i in row], width=56,
+             output_format="PNG")
 batch_counts = data.class_counts(train_labels[batch])
 st.caption(t("dataset.batch.counts", counts=", ".join(f"{d}×{n}" for d, n in enumerate(batch_counts))))
