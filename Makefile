@@ -1,11 +1,13 @@
-# `make run` starts the app; `make test` runs lint, unit, page and browser tests.
-# Both create .venv when it is missing.
+# `make run` starts the app; `make serve` starts one app process per core behind nginx (for a
+# class); `make test` runs lint, unit, page and browser tests. All create .venv when it is missing.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# make serve: how many Streamlit processes nginx spreads the learners over (0: one per core)
+REPLICAS ?= 0
 
-.PHONY: run test lint bench weights clean
+.PHONY: run serve test lint bench weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,10 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.app-installed
 
 run: $(VENV)/.app-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+
+serve: $(VENV)/.app-installed
+	bash scripts/ensure_nginx.sh
+	$(PY) -m scripts.serve --port $(PORT) --replicas $(REPLICAS)
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

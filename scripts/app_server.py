@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -30,40 +31,65 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> None:
-    """Block until `GET /_stcore/health` answers ok."""
+def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90,
+                 path: str = "/_stcore/health") -> None:
+    """Block until `GET /_stcore/health` (or another health path) answers ok."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode}")
+            raise RuntimeError(f"the server exited with code {server.returncode}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            with urllib.request.urlopen(f"{url}{path}", timeout=2) as reply:
                 if reply.read().decode().strip() == "ok":
                     return
         except OSError:
             pass
         time.sleep(0.3)
-    raise RuntimeError("streamlit did not become healthy in time")
+    raise RuntimeError(f"{url}{path} did not answer ok in time")
+
+
+def app_command(port: int, *options: str) -> list[str]:
+    """The command line of a headless `streamlit run app.py` on this port, with extra options."""
+    return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            "--server.port", str(port), "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", *options]
+
+
+def start_app(port: int, *options: str, log: IO | None = None,
+              env: dict[str, str] | None = None) -> subprocess.Popen:
+    """A `streamlit run app.py` process on this port (not yet healthy), its output into `log`,
+    with extra environment variables."""
+    return subprocess.Popen(app_command(port, *options), cwd=ROOT, stdout=log or subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
+
+
+def stop(process: subprocess.Popen, timeout: float = 15) -> None:
+    """Ask a process to end, and kill it if it has not within `timeout` seconds."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextlib.contextmanager
+def app_process() -> Iterator[tuple[str, subprocess.Popen]]:
+    """The app served on a free port for the duration of the block: its base URL and process."""
+    port = free_port()
+    server = start_app(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, server)
+        yield url, server
+    finally:
+        stop(server)
 
 
 @contextlib.contextmanager
 def running_app() -> Iterator[str]:
     """The app served on a free port for the duration of the block; yields its base URL."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, server)
+    with app_process() as (url, _server):
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()

@@ -1,0 +1,297 @@
+"""A class at once: K simulated learners touring the seven pages over Streamlit's own websocket
+protocol (no browser), timed from each page request to the end of its script run.
+
+Prints each page's median and p95, page views per second, the errors (exception elements, st.error
+boxes, timeouts) and the server's memory (RSS of its whole process tree). By default it starts
+one `streamlit run` server; `--replicas N` starts `scripts/serve.py` instead (N servers behind
+nginx, the `make serve` set-up) and measures through nginx; `--url` points at a running server.
+`--train` adds one more learner who trains on the train page, first alone and then while the
+others tour, and prints the run's images/s both ways (read from the page's progress bar).
+
+    .venv/bin/python bench/load.py --learners 20
+    .venv/bin/python bench/load.py --learners 10 --train
+    .venv/bin/python bench/load.py --learners 20 --replicas 2
+
+Before the measured tour one learner tours every page once per server (the caches warm up, as in
+a class after the first visitor); `--no-warmup` skips that. On a busy machine the figures move
+with the load average, which is printed: compare runs made together, not with old numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.app_server import app_process, stop, wait_healthy  # noqa: E402
+from scripts.streamlit_client import Learner, PageView  # noqa: E402
+from ui.navigation import PAGES  # noqa: E402
+
+TOUR = [("" if stem == "home" else stem) for stem, _icon in PAGES]  # URL paths; home is "/"
+TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]  # the page's choices
+
+
+@dataclass
+class Server:
+    """The server under test: where it answers, its processes' root (None: unknown), the
+    addresses of its single processes (to warm each one), and how long its first page took."""
+
+    url: str
+    pid: int | None
+    replicas: list[str]
+    cold_start_s: float | None = None
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+    return total
+
+
+def free_port_run(count: int) -> int:
+    """A port P such that P and the `count` ports after it are all free on 127.0.0.1."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + count > 65535:
+            continue
+        try:
+            for port in range(base, base + count + 1):
+                with socket.socket() as sock:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT counts as free
+                    sock.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+    raise RuntimeError("no run of free ports found")
+
+
+@contextlib.contextmanager
+def served(args: argparse.Namespace) -> Iterator[Server]:
+    """The server the learners talk to, started here unless `--url` names one."""
+    if args.url:
+        yield Server(args.url.rstrip("/"), args.pid, [args.url.rstrip("/")])
+    elif args.replicas:
+        port = free_port_run(args.replicas)
+        front = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--host", "127.0.0.1",
+                                  "--port", str(port), "--replicas", str(args.replicas)], cwd=ROOT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, front, timeout=180, path="/healthz")
+            replicas = [f"http://127.0.0.1:{port + i}" for i in range(1, args.replicas + 1)]
+            for replica in replicas:
+                wait_healthy(replica, front, timeout=180)
+            yield Server(url, front.pid, replicas)
+        finally:
+            stop(front, timeout=30)
+    else:
+        with app_process() as (url, process):
+            yield Server(url, process.pid, [url])
+
+
+async def tour(url: str, rounds: int, timeout: float, lang: str) -> list[PageView]:
+    """One learner visiting every page in order, `rounds` times; a timeout starts a new session
+    (the old one may still be running its script, so its late messages are left behind)."""
+    views: list[PageView] = []
+    learner = await Learner(url, f"lang={lang}").__aenter__()
+    try:
+        for _ in range(rounds):
+            for page in TOUR:
+                view = await learner.open(page, timeout)
+                views.append(view)
+                if view.timed_out:
+                    await learner.__aexit__()
+                    learner = await Learner(url, f"lang={lang}").__aenter__()
+    finally:
+        await learner.__aexit__()
+    return views
+
+
+async def tour_until(url: str, done: asyncio.Event, rounds: int, timeout: float, lang: str) -> list[PageView]:
+    """Tours, at least `rounds` and then on until `done` is set (the training run has ended)."""
+    views: list[PageView] = []
+    while len(views) < rounds * len(TOUR) or not done.is_set():
+        views += await tour(url, 1, timeout, lang)
+    return views
+
+
+async def train_run(url: str, args: argparse.Namespace) -> PageView:
+    """One learner opens the train page, picks a small recipe with its widgets, and presses Train;
+    the view lasts until the run has finished and the page has redrawn."""
+    async with Learner(url, f"lang={args.lang}") as learner:
+        await learner.open("train", args.timeout)
+        learner.set_value("train.epochs", double_array_value={"data": [args.train_epochs]})
+        learner.set_value("train.train_size", string_array_value={"data": [f"{args.train_size:,}"]})
+        return await learner.press("train.start", args.train_timeout)
+
+
+class MemoryWatch:
+    """Samples the server's tree RSS twice a second while the load runs; keeps the peak."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid, self.peak = pid, 0
+        self.before = tree_rss_bytes(pid) if pid else 0
+
+    async def watch(self, stop_event: asyncio.Event) -> None:
+        """Sample until `stop_event` is set."""
+        while self.pid and not stop_event.is_set():
+            self.peak = max(self.peak, await asyncio.to_thread(tree_rss_bytes, self.pid))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop_event.wait(), 0.5)
+
+    def line(self) -> str:
+        """The memory summary, or why there is none."""
+        if not self.pid:
+            return "server memory: unknown (give --pid with --url)"
+        mb = 1024 * 1024
+        return (f"server memory (RSS of the process tree): {self.before / mb:,.0f} MB warm before the "
+                f"load, {self.peak / mb:,.0f} MB at its peak ({(self.peak - self.before) / mb:+,.0f} MB)")
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile by nearest rank."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def report(views: list[PageView], wall_s: float, title: str) -> None:
+    """Per-page median, p95 and max, page views per second, and every error."""
+    print(f"\n{title}: {len(views)} page views in {wall_s:.1f} s = "
+          f"{sum(v.ok for v in views) / wall_s:.2f} page views/s (ok ones)")
+    print(f"{'page':<12}{'n':>4}{'median':>9}{'p95':>9}{'max':>9}{'errors':>8}")
+    for page in TOUR:
+        mine = [v for v in views if v.page == (page or "home")]
+        if mine:
+            times = [v.seconds for v in mine if v.finished]
+            stats = (f"{statistics.median(times):8.2f}s{p95(times):8.2f}s{max(times):8.2f}s"
+                     if times else f"{'-':>9}{'-':>9}{'-':>9}")
+            print(f"{page or 'home':<12}{len(mine):>4}{stats}{sum(not v.ok for v in mine):>8}")
+    exceptions = [(v.page, e) for v in views for e in v.exceptions]
+    alerts = [(v.page, e) for v in views for e in v.error_alerts]
+    timeouts = [v.page for v in views if v.timed_out]
+    print(f"errors: {len(exceptions)} exceptions, {len(alerts)} error alerts, {len(timeouts)} timeouts")
+    for page, text in (exceptions + alerts)[:5]:
+        print(f"  {page}: {text[:160]}")
+
+
+async def measure(server: Server, args: argparse.Namespace) -> None:
+    """Cold start (when the server is fresh), warm-up, then the measured load."""
+    if not args.url:
+        first = await tour_first_page(server.url, args)
+        server.cold_start_s = first.seconds
+        print(f"cold start: the first page (home) of a fresh server took {first.seconds:.2f} s "
+              f"after the health check answered{'' if first.ok else ' (NOT ok)'}")
+    if not args.no_warmup:
+        await asyncio.gather(*(tour(url, 1, args.train_timeout, args.lang) for url in server.replicas))
+
+    solo = None
+    if args.train:
+        solo = await train_run(server.url, args)
+        print(f"training alone: {describe_run(solo)}")
+
+    memory, stop_event = MemoryWatch(server.pid), asyncio.Event()
+    watcher = asyncio.create_task(memory.watch(stop_event))
+    started = time.perf_counter()
+    if args.train:
+        done = asyncio.Event()
+
+        async def trainer() -> PageView:
+            try:
+                return await train_run(server.url, args)
+            finally:
+                done.set()
+
+        loaded, *tours = await asyncio.gather(trainer(), *(
+            tour_until(server.url, done, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
+    else:
+        tours = await asyncio.gather(*(
+            tour(server.url, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
+    wall_s = time.perf_counter() - started
+    stop_event.set()
+    await watcher
+
+    what = "while one more learner trains" if args.train else "arriving together"
+    report([v for views in tours for v in views], wall_s, f"{args.learners} learners {what}")
+    if args.train:
+        print(f"training while {args.learners} learners tour: {describe_run(loaded)}")
+        if solo.images_per_s and loaded.images_per_s:
+            print(f"training keeps {100 * loaded.images_per_s / solo.images_per_s:.0f}% of its solo speed")
+    print(memory.line())
+
+
+async def tour_first_page(url: str, args: argparse.Namespace) -> PageView:
+    """The home page as the first visitor of a fresh server gets it."""
+    async with Learner(url, f"lang={args.lang}") as learner:
+        return await learner.open("", args.train_timeout)
+
+
+def describe_run(view: PageView) -> str:
+    """A training request's outcome: its speed, or what went wrong."""
+    if view.timed_out:
+        return f"TIMED OUT after {view.seconds:.0f} s"
+    if not view.ok:
+        return f"FAILED: {(view.exceptions + view.error_alerts)[:1]}"
+    speed = view.images_per_s
+    shown = f"{speed:,.0f} images/s" if speed else "no speed shown"
+    return f"{shown} (request to page redrawn {view.seconds:.1f} s)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=5, help="learners arriving together (default 5)")
+    parser.add_argument("--rounds", type=int, default=1, help="tours of the seven pages per learner")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds before a page counts as timed out")
+    parser.add_argument("--lang", default="en", choices=["en", "zh"])
+    parser.add_argument("--url", help="a running server (http://127.0.0.1:PORT) instead of a new one")
+    parser.add_argument("--pid", type=int, help="with --url: the server's process id, for its memory")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="start `scripts/serve.py` with this many servers behind nginx")
+    parser.add_argument("--no-warmup", action="store_true", help="measure without a warm-up tour first")
+    parser.add_argument("--train", action="store_true", help="one more learner trains, alone then under load")
+    parser.add_argument("--train-size", type=int, default=10_000, choices=TRAIN_SIZES,
+                        help="training images in the run (one of the page's choices)")
+    parser.add_argument("--train-epochs", type=int, default=1)
+    parser.add_argument("--train-timeout", type=float, default=600, help="seconds a training run may take")
+    args = parser.parse_args()
+    if args.url and urlsplit(args.url).hostname not in {"127.0.0.1", "localhost"}:
+        parser.error("--url must be on this machine (127.0.0.1)")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    with served(args) as server:
+        how = (f"{args.replicas} streamlit processes behind nginx" if args.replicas
+               else "one streamlit process" if not args.url else "a running server")
+        print(f"server: {how} at {server.url}")
+        asyncio.run(measure(server, args))
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
+
+
+if __name__ == "__main__":
+    main()
