@@ -1,6 +1,12 @@
 """A training run as the training page keeps it between script runs: the run, what it has drawn
 so far, whether it is running, and what the finished (or stopped) model got right and wrong.
 
+The run trains in a worker process (`launch`, `core.training.worker`); the session keeps a mirror
+of it here, `run`, that follows the worker's events: each `RunState` (every epoch's end, and a
+stop) puts the worker's weights, optimizer and position into the mirror, so the page judges,
+shows and resumes exactly the model the worker trained, and a worker that dies loses nothing
+before its last completed epoch. Tests may still drive `run.events()` in-process and `take` them.
+
 Everything here survives a Streamlit rerun because the page stores the whole object in
 `st.session_state`; nothing here imports Streamlit.
 """
@@ -8,6 +14,7 @@ Everything here survives a Streamlit rerun because the page stores the whole obj
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,9 +23,13 @@ from torch import nn
 
 from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, eta_s, evaluate, seeded_model
 from core.training.confusion import confusion_matrix
+from core.training.job import train_job
 from core.training.meta import training_meta
+from core.training.run_state import RunState, capture, restore
+from core.training.worker import DIED, FAILED, FINISHED, WAITING, RunHandle, WorkerPool
 
 RUNNING, PAUSED, DONE = "running", "paused", "done"
+STOP_WAIT_S = 10.0  # how long Stop waits for the worker's last state (it answers within a second)
 
 
 @dataclass
@@ -36,6 +47,15 @@ class History:
         """Keep conv1's weights as they stand after `epoch` (0 = before training)."""
         self.filter_epochs.append(epoch)
         self.filters.append(weights.detach().cpu().numpy().reshape(-1, 5, 5).copy())
+
+    def forget_after(self, epoch: float) -> None:
+        """Drop what was drawn after `epoch` (fractional; a worker died: those steps are lost)."""
+        kept = sum(reached <= epoch for reached in self.batch_epochs)
+        del self.batch_epochs[kept:], self.batch_losses[kept:]
+        self.epochs = [row for row in self.epochs if row["epoch"] <= epoch]
+        kept = sum(reached <= epoch for reached in self.filter_epochs)
+        del self.filter_epochs[kept:], self.filters[kept:]
+        self.last_batch = None
 
     def record(self, event: BatchEvent | EpochEvent) -> None:
         """Add one event from `TrainingRun.events`."""
@@ -69,6 +89,9 @@ class TrainingSession:
     status: str = RUNNING
     results: Results | None = None
     page_s: float = 0.0  # wall time the page spent in its training loop, drawing included
+    saved: RunState | None = None  # the worker's last state: what survives the worker's death
+    worker: RunHandle | None = None  # the worker job training this run now
+    lost: str | None = None  # why the last worker ended without finishing (FAILED or DIED)
 
     @classmethod
     def start(
@@ -80,12 +103,77 @@ class TrainingSession:
     ) -> TrainingSession:
         """A fresh model (initialised by the recipe's seed) at its first batch."""
         run = TrainingRun.start(seeded_model(config.seed), config, device, train_data, test_data)
-        session = cls(run)
+        session = cls(run, saved=capture(run))
         session.history.record_filters(0, run.model.conv1.weight)
         return session
 
+    def launch(self, pool: WorkerPool, owner_alive: Callable[[], bool] | None = None,
+               grace_s: float = 10.0) -> RunHandle:
+        """Train on in a worker of `pool`, from where the run stands; with `owner_alive`, the job
+        stops once that has said False for `grace_s` seconds (the learner's session ended)."""
+        start = self.saved if self.run.progress > 0 else None
+        test_size = len(self.run.test_data[1])  # the worker judges on the same test images as the mirror
+        self.worker = pool.submit(train_job, self.run.config, self.run.device.type, start, self.report_every,
+                                  test_size)
+        if owner_alive is not None:
+            self.worker.end_with(owner_alive, grace_s)
+        self.lost = None
+        return self.worker
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the run waits for a free worker."""
+        return self.worker is not None and self.worker.state == WAITING
+
+    def take(self, event: BatchEvent | EpochEvent | RunState) -> None:
+        """Follow one event of the run: draw it, or put the worker's state into the mirror."""
+        if isinstance(event, RunState):
+            restore(self.run, event)
+            self.saved = event
+            return
+        self.history.record(event)
+        if isinstance(event, BatchEvent):  # the mirror's position moves on between states
+            run = self.run
+            run.epoch, run.batch = event.epoch, event.batch
+            run.seen = (event.epoch - 1) * len(run.chosen) + min(event.batch * run.config.batch_size,
+                                                                  len(run.chosen))
+            run.elapsed_s = run.seen / max(event.samples_per_s, 1e-9)
+
+    def pump(self) -> bool:
+        """Take every event the worker has sent; whether new weights (an epoch's end) arrived.
+        When the worker has ended, the session finishes, or pauses at its last saved state."""
+        if self.worker is None:
+            return False
+        new_weights = False
+        for event in self.worker.poll():
+            self.take(event)
+            new_weights |= isinstance(event, RunState)
+        if not self.worker.alive:
+            self._worker_ended()
+        return new_weights
+
+    def _worker_ended(self) -> None:
+        """The worker's job is over (or would not answer): finish, or pause at the last saved state."""
+        worker, self.worker = self.worker, None
+        if worker.state == FINISHED or self.run.finished:
+            self.finish()
+            return
+        if worker.state in (FAILED, DIED) or worker.alive:  # carry on later from the last saved state
+            self.lost = FAILED if worker.state == FAILED else DIED
+            worker.stop()
+            restore(self.run, self.saved)
+            self.history.forget_after(self.saved.epoch - 1 + self.saved.batch / self.run.batches)
+        self.stop()
+
     def stop(self) -> None:
-        """Pause the run where it stands and judge the model as it is."""
+        """Pause the run where it stands (its worker's last state) and judge the model as it is."""
+        if self.worker is not None:
+            worker = self.worker
+            worker.stop()
+            for event in worker.events(timeout=STOP_WAIT_S):  # up to the stopped run's state
+                self.take(event)
+            self._worker_ended()
+            return
         self.status = PAUSED
         self.judge()
 

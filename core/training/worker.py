@@ -14,13 +14,14 @@ The API (a job is a module-level generator function, so it can be sent to anothe
             yield i                       # events must be picklable
 
     pool = WorkerPool(size=2)             # no process yet: the first submit (or warm()) starts them
+                                          # (warm_up=f: each worker calls f() once, e.g. loads data)
     run = pool.submit(count, 10)          # -> RunHandle; waits for a free worker when all are busy
     run.poll()                            # events arrived since the last call, without waiting
     for event in run.events(): ...        # or wait for each event until the job ends
     run.stop()                            # should_stop() turns True in the worker within a moment
     run.end_with(is_alive, grace_s=10)    # stop the job once is_alive() has been False for grace_s
     run.state                             # WAITING, RUNNING, FINISHED, STOPPED, FAILED or DIED,
-    run.alive, run.error                  #   as of the last event the consumer took
+    run.alive, run.error, run.pid         #   as of the last event the consumer took
     pool.shutdown()                       # also done at exit
 
 A run's state changes only as its consumer takes events (`poll`/`events`), so a page that has
@@ -57,6 +58,7 @@ FINISHED, STOPPED, FAILED, DIED = "finished", "stopped", "failed", "died"
 ENDED = (FINISHED, STOPPED, FAILED, DIED)
 STOP_GRACE_S = 2.0  # a stopped job that still yields after this long is closed by its worker
 CHECK_EVERY_S = 0.25  # how often a reader looks whether its worker still lives
+MAX_START_FAILURES = 3  # workers dying before they are ready, in a row, before the pool gives up
 
 
 def worker_threads(cores: int | None = None) -> int:
@@ -72,14 +74,17 @@ class _Status:
 
     state: str
     error: str | None = None
+    pid: int | None = None  # the worker's process id, when it starts a job
 
 
-def _worker_main(jobs, events, stop_job, threads: int) -> None:
+def _worker_main(jobs, events, stop_job, threads: int, warm_up: Callable[[], Any] | None) -> None:
     """A worker process: import torch once, then run job after job, sending events as pickles."""
     os.environ["OMP_NUM_THREADS"] = str(threads)  # before torch starts its thread pool
     import torch
 
     torch.set_num_threads(threads)
+    if warm_up is not None:
+        warm_up()
     # a thread sends, so a slow reader (a busy server) never holds the job up
     outbox: queue.Queue = queue.Queue()
 
@@ -105,7 +110,7 @@ def _worker_main(jobs, events, stop_job, threads: int) -> None:
                 return True
             return False
 
-        send("status", job_id, _Status(RUNNING))
+        send("status", job_id, _Status(RUNNING, pid=os.getpid()))
         try:
             generator = fn(should_stop, *args, **kwargs)
             for event in generator:
@@ -128,6 +133,7 @@ class RunHandle:
         self.job_id = job_id
         self.state = WAITING
         self.error: str | None = None
+        self.pid: int | None = None  # the worker process running it, once it runs
         self._inbox: queue.Queue = queue.Queue()
         self._pool = pool
         # a dropped handle (a session that ended) must not keep a worker busy
@@ -142,6 +148,7 @@ class RunHandle:
         """(True, event) for an event; (False, None) after applying a status change."""
         if isinstance(item, _Status):
             self.state, self.error = item.state, item.error
+            self.pid = item.pid or self.pid
             return False, None
         return True, item
 
@@ -214,9 +221,13 @@ class _Worker:
 class WorkerPool:
     """`size` worker processes, started on the first submit; jobs beyond `size` wait their turn."""
 
-    def __init__(self, size: int = 1, threads: int | None = None, start_method: str = "spawn"):
+    def __init__(self, size: int = 1, threads: int | None = None, warm_up: Callable[[], Any] | None = None,
+                 start_method: str = "spawn"):
+        """`warm_up`: a module-level function each worker calls once at start (loading data, say)."""
         self.size = size
         self.threads = threads if threads is not None else worker_threads()
+        self.warm_up = warm_up
+        self._start_failures = 0  # workers in a row that died before they were ready
         self._context = multiprocessing.get_context(start_method)
         self._lock = threading.RLock()
         self._workers: list[_Worker] = []
@@ -302,8 +313,8 @@ class WorkerPool:
         job_out, job_in = context.Pipe(duplex=False)
         event_out, event_in = context.Pipe(duplex=False)
         stop_job = context.Value("q", 0, lock=False)  # id of the job told to stop; aligned 8-byte writes
-        process = context.Process(target=_worker_main, args=(job_out, event_in, stop_job, self.threads),
-                                  name="training-worker", daemon=True)
+        process = context.Process(target=_worker_main, name="training-worker", daemon=True,
+                                  args=(job_out, event_in, stop_job, self.threads, self.warm_up))
         process.start()
         job_out.close()
         event_in.close()
@@ -352,6 +363,7 @@ class WorkerPool:
             with self._lock:
                 if kind == "ready":
                     worker.ready = True
+                    self._start_failures = 0
                     continue
                 job = worker.job
                 if job is None or job.job_id != job_id:
@@ -372,6 +384,16 @@ class WorkerPool:
                 self._jobs.pop(worker.job.job_id, None)
                 worker.job = None
             if self._closed or worker not in self._workers:
+                return
+            if not worker.ready:
+                self._start_failures += 1
+            if self._start_failures >= MAX_START_FAILURES:  # broken start-up: do not retry for ever
+                self._workers.remove(worker)
+                if not self._workers:
+                    for job in self._pending:
+                        job.inbox.put(_Status(FAILED, "no worker process could start"))
+                        self._jobs.pop(job.job_id, None)
+                    self._pending.clear()
                 return
             self._workers[self._workers.index(worker)] = self._start_worker()
             self._dispatch()

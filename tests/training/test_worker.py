@@ -7,19 +7,13 @@ import time
 
 import pytest
 
-from core.training.worker import DIED, FAILED, FINISHED, RUNNING, STOPPED, WAITING, WorkerPool, worker_threads
+from core.training.worker import DIED, FAILED, FINISHED, RUNNING, STOPPED, WAITING, worker_threads
 from tests.training import worker_jobs
 
 
-@pytest.fixture(scope="module")
-def pool():
-    """Two warm workers shared by every test here (each costs a torch import)."""
-    pool = WorkerPool(size=2, threads=1)
-    pool.warm()
-    yield pool
-    processes = [worker.process for worker in pool._workers]
-    pool.shutdown()
-    assert not any(process.is_alive() for process in processes)
+@pytest.fixture
+def pool(worker_pool):
+    return worker_pool
 
 
 def first_event(run, timeout: float = 30.0):
@@ -70,6 +64,7 @@ def test_a_job_waits_while_every_worker_is_busy(pool):
 def test_a_killed_worker_ends_its_run_as_died_and_is_replaced(pool):
     run = pool.submit(worker_jobs.pid)
     pid = first_event(run)
+    assert run.pid == pid
     os.kill(pid, signal.SIGKILL)
     assert run.wait(10)
     assert run.state == DIED and str(pid) in run.error

@@ -1,0 +1,53 @@
+"""The training run as a worker job: `core.training.worker` runs it in its own process.
+
+`train_job` builds the same `TrainingRun` the page used to drive in the server (same seed,
+same data), optionally carries on from a `RunState`, and yields the run's events; after each
+epoch, and when stopped mid-epoch, it also yields the run's `RunState`, so whoever follows it
+keeps every completed epoch even if the worker dies, and can resume exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+
+import torch
+
+from core.data import data_dir, load_tensors
+from core.training.engine import BatchEvent, EpochEvent, TrainConfig, TrainingRun, seeded_model
+from core.training.run_state import RunState, capture, restore
+
+
+@functools.lru_cache(maxsize=2)
+def _mnist(folder: str) -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:
+    """Both splits as tensors, loaded once per worker (keyed by folder: MNIST_DIR may change)."""
+    return load_tensors(train=True), load_tensors(train=False)
+
+
+def load_data() -> None:
+    """Load MNIST into this worker before its first job (a pool's `warm_up`)."""
+    _mnist(str(data_dir()))
+
+
+def train_job(
+    should_stop: Callable[[], bool],
+    config: TrainConfig,
+    device: str | None = None,
+    start: RunState | None = None,
+    report_every: int = 20,
+    test_size: int | None = None,
+) -> Iterator[BatchEvent | EpochEvent | RunState]:
+    """Train by `config` on `device` (from `start` if given), yielding events and, at every epoch's
+    end and on stopping, the run's state; each epoch is judged on the first `test_size` test
+    images (all by default)."""
+    train_data, (test_x, test_y) = _mnist(str(data_dir()))
+    test_data = (test_x[:test_size], test_y[:test_size])
+    run = TrainingRun.start(seeded_model(config.seed), config, device, train_data, test_data)
+    if start is not None:
+        restore(run, start)
+    for event in run.events(should_stop, report_every):
+        yield event
+        if isinstance(event, EpochEvent):
+            yield capture(run)
+    if not run.finished:  # stopped mid-epoch: where it stands
+        yield capture(run)

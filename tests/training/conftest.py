@@ -1,0 +1,17 @@
+"""One worker pool for every training test (each worker costs a torch import: seconds)."""
+
+import pytest
+
+from core.training.job import load_data
+from core.training.worker import WorkerPool
+
+
+@pytest.fixture(scope="session")
+def worker_pool():
+    """Two warm workers with one torch thread each, as the in-process tests use."""
+    pool = WorkerPool(size=2, threads=1, warm_up=load_data)
+    pool.warm()
+    yield pool
+    processes = [worker.process for worker in pool._workers]
+    pool.shutdown()
+    assert not any(process.is_alive() for process in processes)
