@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.model import LeNet, charts, image_activations, layer_table, parameter_count
-from core.pixels import enlarge
+from core.model import charts
 from ui import cache, state
+from ui.charts import model as cached_charts
+from ui.pictures import digit_pngs
 from ui.state import translator
 
 INDEX_KEY = "model.index"
@@ -16,15 +17,15 @@ SOURCE_KEY = "model.source"
 
 t = translator()
 st.title(t("model.title"))
-st.write(t("model.intro", total=f"{parameter_count(LeNet()):,}"))
+printed, parameters, rows = cache.lenet_architecture()
+st.write(t("model.intro", total=f"{parameters:,}"))
 
 st.header(t("model.code.header"))
 st.write(t("model.code.body"))
-st.code(str(LeNet()), language="text")
+st.code(printed, language="text")
 
 st.header(t("model.table.header"))
 st.write(t("model.table.body"))
-rows = layer_table()
 table = pd.DataFrame({
     t("model.col.step"): [row.name for row in rows],
     t("model.col.kind"): [row.kind for row in rows],
@@ -83,10 +84,10 @@ with controls:
     else:
         image, caption = np.asarray(sketch, dtype=np.float32), t("model.image.caption_sketch")
 
-outputs = image_activations(model, image)
+outputs = cache.digit_activations(model, image)
 probabilities = outputs["probabilities"]
 with picture:
-    st.image(enlarge(image, 6), caption=caption)
+    st.image(digit_pngs(np.asarray(image)[None], 6)[0], caption=caption, output_format="PNG")
     said = int(probabilities.argmax())
     st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
               delta_color="off", delta_arrow="off")
@@ -95,23 +96,24 @@ for step, columns in (("conv1", 6), ("pool1", 6), ("conv2", 8), ("pool2", 8)):
     st.subheader(t(f"model.{step}.header"))
     st.caption(t(f"model.{step}.body"))
     size = {"conv1": 96, "pool1": 72, "conv2": 60, "pool2": 48}[step]
-    st.altair_chart(charts.feature_maps(outputs[step], label=t("model.map"), columns=columns, size=size))
+    st.vega_lite_chart(cached_charts.feature_maps(outputs[step], label=t("model.map"), columns=columns,
+                                                  size=size))
 
 st.subheader(t("model.fc.header"))
 st.caption(t("model.fc.body"))
 left, right = st.columns(2)
 with left:
     st.markdown(f"**{t('model.fc1')}**")
-    st.altair_chart(charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
+    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
                                            value_title=t("model.axis.value")), width="stretch")
     st.markdown(f"**{t('model.fc3')}**")
-    st.altair_chart(charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
+    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
                                            value_title=t("model.axis.logit"), first=0), width="stretch")
 with right:
     st.markdown(f"**{t('model.fc2')}**")
-    st.altair_chart(charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
+    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
                                            value_title=t("model.axis.value")), width="stretch")
     st.markdown(f"**{t('model.probabilities')}**")
-    st.altair_chart(charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
+    st.vega_lite_chart(cached_charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
                                             probability_title=t("model.axis.probability"), height=140),
                     width="stretch")

@@ -7,7 +7,8 @@ import streamlit as st
 import torch
 
 from core import checkpoint, data, training
-from core.model import LeNet
+from core.model import LayerRow, LeNet, image_activations, layer_table, parameter_count
+from ui.chart_cache import computed_once, model_key
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,3 +42,18 @@ def device() -> tuple[torch.device, str]:
     """The device training uses, and its human name."""
     chosen = training.pick_device()
     return chosen, training.device_name(chosen)
+
+
+@st.cache_resource(show_spinner=False)
+def lenet_architecture() -> tuple[str, int, list[LayerRow]]:
+    """LeNet as PyTorch prints it, its parameter count and its layer table (the same for any weights)."""
+    model = LeNet()
+    return str(model), parameter_count(model), layer_table(model)
+
+
+def digit_activations(model: LeNet, image: np.ndarray) -> dict[str, np.ndarray]:
+    """`image_activations(model, image)`, computed once per server for each model (by its
+    weights) and digit; shared: never modify the arrays."""
+    pixels = np.asarray(image)
+    key = ("activations", model_key(model), pixels.dtype.str, pixels.shape, pixels.tobytes())
+    return computed_once(key, lambda: image_activations(model, pixels))
