@@ -19,11 +19,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from core.data import load_tensors
+from core.training.confusion import confusion_matrix
 
 OPTIMIZERS = ("sgd", "adam")
 SCHEDULES = ("constant", "onecycle")
@@ -76,6 +78,7 @@ class EpochEvent:
     test_acc: float
     conv1_weights: torch.Tensor  # a CPU copy, [6, 1, 5, 5]
     elapsed_s: float
+    confusion: np.ndarray | None = None  # [10, 10] test counts, row = true digit
 
 
 def pick_device() -> torch.device:
@@ -224,6 +227,14 @@ class TrainingRun:
             test_data=(test_x.to(device), test_y.to(device)), chosen=chosen.to(device),
         )
 
+    def shuffler_state(self) -> torch.Tensor:
+        """The state of the generator that shuffles each epoch (a snapshot keeps it)."""
+        return self._shuffler.get_state()
+
+    def restore_shuffler(self, state: torch.Tensor) -> None:
+        """Put the shuffling generator back where a snapshot found it."""
+        self._shuffler.set_state(state)
+
     @property
     def batches(self) -> int:
         """Batches in one epoch."""
@@ -289,13 +300,14 @@ class TrainingRun:
                     sums.window_batches = 0
                     yield event
                     started = time.perf_counter()  # time spent by the consumer is not training
-            test_loss, test_acc, _ = evaluate(model, *self.test_data)
+            test_loss, test_acc, predicted = evaluate(model, *self.test_data)
             self.elapsed_s += time.perf_counter() - started
             event = EpochEvent(
                 epoch=self.epoch, train_loss=sums.loss.item() / sums.count,
                 train_acc=100.0 * sums.correct.item() / sums.count,
                 test_loss=test_loss, test_acc=test_acc,
                 conv1_weights=model.conv1.weight.detach().cpu().clone(), elapsed_s=self.elapsed_s,
+                confusion=confusion_matrix(self.test_data[1].cpu().numpy(), predicted.cpu().numpy()),
             )
             self.epoch += 1
             self.batch = 0

@@ -1,0 +1,191 @@
+"""The experiment bench's core: runs kept whole, the cap, branches that resume bit for bit, differences."""
+
+from dataclasses import replace
+
+import pytest
+import torch
+
+from core.data import load_tensors
+from core.training import PRESETS, TrainConfig, TrainingRun, seeded_model
+from core.training.difference import describe_difference
+from core.training.experiments import (
+    CAP,
+    DONE,
+    STOPPED,
+    Run,
+    RunRecorder,
+    RunStore,
+    name_parts,
+    weights_equal,
+)
+from core.training.session import TrainingSession
+from core.training.snapshot import resume_from, take_snapshot
+
+TRAIN = load_tensors(train=True)
+_test_x, _test_y = load_tensors(train=False)
+TEST = (_test_x[:1000], _test_y[:1000])
+# two short epochs on 500 images: small enough for a few seconds, long enough to branch between
+RECIPE = TrainConfig(epochs=2, train_size=500, batch_size=50, lr=0.02, momentum=0.9, report_every=5)
+
+
+def train_session(config: TrainConfig, store: RunStore, stop_after: int | None = None) -> TrainingSession:
+    """A page-like training loop that records into `store`; stops after `stop_after` events if given."""
+    session = TrainingSession.start(config, "cpu", TRAIN, TEST)
+    store.start_recording(session, RunRecorder(session.run))
+    recorder = store.recorder_for(session)
+    for count, event in enumerate(session.run.events(), 1):
+        session.history.record(event)
+        recorder.observe(session.run, event)
+        if stop_after is not None and count >= stop_after:
+            session.stop()
+            store.record(session, STOPPED)
+            return session
+    session.finish()
+    store.record(session, DONE)
+    return session
+
+
+def test_a_run_keeps_its_recipe_curves_and_every_epoch_and_a_stopped_run_is_kept() -> None:
+    store = RunStore()
+    train_session(RECIPE, store)
+    run = store.runs[0]
+    assert run.status == DONE and run.config == RECIPE and run.device == "cpu" and run.architecture == "LeNet"
+    assert [row["epoch"] for row in run.epochs] == [1, 2] and run.batch_losses
+    assert run.replay_epochs == [0, 1, 2] and sorted(run.filters) == [0, 1, 2]
+    assert sorted(run.confusions) == [1, 2]
+    assert run.confusions[2].sum() == len(TEST[1])
+    acc, epoch = run.best
+    assert acc == max(r["test_acc"] for r in run.epochs) and epoch in (1, 2)
+    assert run.images_per_s > 0 and run.elapsed_s > 0
+    # the last snapshot's weights are the model's
+    assert weights_equal(run.model_at(2).state_dict(), run.snapshots[2].model_state)
+    # memory: LeNet's weights are 177,704 bytes; a whole SGD snapshot adds its momentum buffers
+    assert run.snapshots[2].weight_bytes == 177_704
+    assert 2 * 177_704 < run.snapshots[2].nbytes < 2 * 177_704 + 10_000
+    print(f"memory of one 2-epoch run: {run.nbytes:,} bytes; a snapshot: {run.snapshots[2].nbytes:,}")
+    # a run stopped in its first epoch is kept too, with its batch curve and the model as it stood
+    train_session(RECIPE, store, stop_after=2)
+    stopped = store.runs[1]
+    assert stopped.status == STOPPED and stopped.batch_losses and not stopped.epochs
+    assert stopped.final_acc is not None and stopped.id == 2
+
+
+def test_resuming_a_stopped_run_updates_its_record_and_keeps_the_name() -> None:
+    store = RunStore()
+    session = train_session(RECIPE, store, stop_after=8)  # past the first epoch's end
+    store.runs[0].name = "mine"
+    recorder = store.recorder_for(session)
+    session.resume()
+    for event in session.run.events():
+        session.history.record(event)
+        recorder.observe(session.run, event)
+    session.finish()
+    store.record(session, DONE)
+    assert len(store.runs) == 1 and store.runs[0].status == DONE and store.runs[0].name == "mine"
+    assert store.runs[0].replay_epochs == [0, 1, 2]
+
+
+def fake_run(run_id: int, pinned: bool = False) -> Run:
+    return Run(id=run_id, config=TrainConfig(), device="cpu", architecture="LeNet", template=seeded_model(0),
+               pinned=pinned)
+
+
+def test_the_cap_drops_the_oldest_unpinned_run() -> None:
+    store = RunStore()
+    for run_id in range(1, CAP + 1):
+        assert store.keep(fake_run(run_id, pinned=run_id == 1)) is None
+    dropped = store.keep(fake_run(CAP + 1))
+    assert dropped.id == 2  # run 1 is pinned
+    assert [r.id for r in store.runs] == [1, *range(3, CAP + 2)]
+    every = RunStore(cap=2)
+    every.keep(fake_run(1, pinned=True))
+    every.keep(fake_run(2, pinned=True))
+    refused = fake_run(3)
+    assert every.keep(refused) is refused and len(every.runs) == 2  # all pinned: the new run is not kept
+
+
+def test_a_branch_with_nothing_changed_reproduces_the_uninterrupted_run_bit_for_bit() -> None:
+    for config in (RECIPE, replace(RECIPE, optimizer="adam", lr=0.003, schedule="onecycle")):
+        whole = seeded_model(config.seed)
+        list(TrainingRun.start(whole, config, "cpu", TRAIN, TEST).events())
+        first = start_run(config)
+        next(e for e in first.events() if hasattr(e, "test_acc"))  # train until the end of epoch 1
+        snapshot = take_snapshot(first)
+        assert snapshot.epoch == 1
+        branch = resume_from(snapshot, seeded_model(99), config, "cpu", TRAIN, TEST)
+        assert branch.epoch == 2
+        list(branch.events())
+        assert weights_equal(whole.state_dict(), branch.model.state_dict()), config
+
+
+def test_a_branch_with_a_changed_rate_uses_it_and_keeps_the_weights() -> None:
+    first = start_run(RECIPE)
+    next(e for e in first.events() if hasattr(e, "test_acc"))
+    snapshot = take_snapshot(first)
+    branch = resume_from(snapshot, seeded_model(0), replace(RECIPE, lr=0.2, epochs=3), "cpu", TRAIN, TEST)
+    assert branch.optimizer.param_groups[0]["lr"] == 0.2 and branch.epoch == 2 and branch.config.epochs == 3
+    assert weights_equal(branch.model.state_dict(), snapshot.model_state)
+    assert branch.optimizer.state  # the momentum buffers came along
+    with pytest.raises(ValueError):
+        resume_from(snapshot, seeded_model(0), replace(RECIPE, epochs=1), "cpu", TRAIN, TEST)
+
+
+def start_run(config: TrainConfig) -> TrainingRun:
+    return TrainingRun.start(seeded_model(config.seed), config, "cpu", TRAIN, TEST)
+
+
+def test_same_seed_same_start() -> None:
+    a, b = seeded_model(3).state_dict(), seeded_model(3).state_dict()
+    assert weights_equal(a, b) and not weights_equal(a, seeded_model(4).state_dict())
+
+
+def test_names_say_what_differs_from_the_classic_recipe() -> None:
+    assert name_parts(PRESETS["classic"]) == []
+    assert name_parts(TrainConfig(lr=0.1, optimizer="adam")) == [("lr", 0.1), ("optimizer", "adam")]
+    assert name_parts(PRESETS["fast"]) == [("lr", 0.1), ("batch_size", 128), ("epochs", 3),
+                                           ("schedule", "onecycle")]
+
+
+def curves_run(run_id: int, config: TrainConfig, train: list[float], test: list[float], acc: list[float],
+               seconds: float = 10.0) -> Run:
+    run = fake_run(run_id)
+    run.config, run.elapsed_s = config, seconds
+    run.epochs = [{"epoch": i + 1, "train_loss": tr, "test_loss": te, "train_acc": a, "test_acc": a}
+                  for i, (tr, te, a) in enumerate(zip(train, test, acc, strict=True))]
+    return run
+
+
+@pytest.mark.parametrize(("b_config", "b_train", "b_acc", "changes", "effects"), [
+    (TrainConfig(lr=0.1), [0.4, 0.5, 0.45], [96.0, 97.5, 97.1], [("lr", 0.01, 0.1)],
+     [("acc", 98.8, 97.1), ("oscillates", "b", 2)]),
+    (TrainConfig(lr=0.1, optimizer="adam"), [5.0, 9.0, 9.0], [10.0, 9.8, 9.8],
+     [("lr", 0.01, 0.1), ("optimizer", "sgd", "adam")], [("acc", 98.8, 9.8), ("diverged", "b", None)]),
+    (TrainConfig(seed=1), [0.3, 0.1, 0.05], [97.0, 98.0, 98.82], [("seed", 0, 1)],
+     [("acc_same", 98.8, 98.82)]),
+    (TrainConfig(), [0.3, 0.1, 0.05], [97.0, 98.0, 98.8], [], [("acc_same", 98.8, 98.8)]),
+])
+def test_the_difference_between_two_runs(b_config, b_train, b_acc, changes, effects) -> None:
+    a = curves_run(1, TrainConfig(), [0.3, 0.1, 0.05], [0.1, 0.06, 0.05], [97.0, 98.0, 98.8])
+    b = curves_run(2, b_config, b_train, [0.1, 0.06, 0.05], b_acc)
+    difference = describe_difference(a, b)
+    assert [(c.field, c.before, c.after) for c in difference.changes] == changes
+    found = [(e.key, e.fields.get("before", e.fields.get("run")),
+              e.fields.get("after", e.fields.get("epoch"))) for e in difference.effects]
+    assert found == effects
+
+
+def test_over_fitting_and_time_are_noticed() -> None:
+    a = curves_run(1, TrainConfig(), [0.3, 0.1, 0.05], [0.1, 0.06, 0.05], [97.0, 98.0, 98.8], seconds=10)
+    b = curves_run(2, TrainConfig(train_size=1_000), [0.3, 0.1, 0.02], [0.2, 0.25, 0.3], [90.0, 91.0, 90.5],
+                   seconds=2)
+    keys = [e.key for e in describe_difference(a, b).effects]
+    assert keys == ["acc", "overfits", "time"]
+
+
+def test_snapshot_only_between_epochs() -> None:
+    run = start_run(RECIPE)
+    next(run.events())
+    with pytest.raises(ValueError):
+        take_snapshot(run)
+    assert torch.equal(take_snapshot(start_run(RECIPE)).shuffler_state,
+                       torch.Generator().manual_seed(RECIPE.seed).get_state())
