@@ -7,6 +7,7 @@ TEXT = {
     "nav.convolution": ("Convolution", "卷积"),
     "nav.model": ("Inside LeNet", "LeNet 的结构"),
     "nav.train": ("Train LeNet", "训练 LeNet"),
+    "nav.experiments": ("Experiments", "实验台"),
     "nav.sketch": ("Draw a digit", "手写数字识别"),
     "sidebar.device": ("Training device: **{name}**", "训练设备：**{name}**"),
     "sidebar.model_pretrained": (

@@ -11,5 +11,6 @@ PAGES = [
     ("convolution", ":material/filter_center_focus:"),
     ("model", ":material/account_tree:"),
     ("train", ":material/model_training:"),
+    ("experiments", ":material/science:"),
     ("sketch", ":material/draw:"),
 ]

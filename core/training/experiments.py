@@ -17,6 +17,7 @@ import copy
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 import torch
 from torch import nn
 
@@ -214,3 +215,27 @@ class RunStore:
 def weights_equal(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> bool:
     """Whether two state dicts hold bit-for-bit the same tensors."""
     return a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def runs_table(runs: list[Run], names: list[str]) -> pd.DataFrame:
+    """One row a run: number, name, family, status, recipe, results, time (column ids, untranslated)."""
+    rows = []
+    for run, name in zip(runs, names, strict=True):
+        best = run.best
+        rows.append({
+            "run": run.id, "name": name, "family": run.parent, "status": run.status,
+            **{f: getattr(run.config, f) for f in RECIPE_FIELDS},
+            "final": None if run.final_acc is None else round(run.final_acc, 2),
+            "best": None if best is None else round(best[0], 2),
+            "best_epoch": None if best is None else best[1],
+            "time": round(run.elapsed_s, 1), "speed": round(run.images_per_s), "device": run.device,
+            "architecture": run.architecture, "pinned": run.pinned,
+        })
+    return pd.DataFrame(rows)
+
+
+def curves_table(run: Run) -> pd.DataFrame:
+    """A run's per-epoch figures and its batch losses in one table (batch rows have no test figures)."""
+    epochs = pd.DataFrame(run.epochs, columns=["epoch", "train_loss", "train_acc", "test_loss", "test_acc"])
+    batches = pd.DataFrame({"epoch": run.batch_epochs, "batch_loss": run.batch_losses})
+    return pd.concat([batches, epochs], ignore_index=True).sort_values("epoch", kind="stable")

@@ -1,0 +1,82 @@
+"""The session's run store and the training page's hooks into it: every run recorded, finished or stopped.
+
+The store lives in `st.session_state`, so runs survive a rerun, a language switch and a visit to
+another page, and one learner never sees another's.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.i18n import Translator
+from core.training.experiments import Run, RunRecorder, RunStore, name_parts
+
+STORE_KEY = "experiments.store"
+NOTICE_KEY = "experiments.notice"  # a notice to show once, on whichever page runs next
+
+
+def run_store() -> RunStore:
+    """This session's runs."""
+    if STORE_KEY not in st.session_state:
+        st.session_state[STORE_KEY] = RunStore()
+    return st.session_state[STORE_KEY]
+
+
+def started(session: object, parent: tuple[int, int] | None = None, inherited: Run | None = None) -> None:
+    """Follow a training session from its first event (the training page calls this on Train)."""
+    run_store().start_recording(session, RunRecorder(session.run, parent, inherited))
+
+
+def observed(session: object, event: object) -> None:
+    """Keep the state at each epoch's end (the training page calls this for every event)."""
+    recorder = run_store().recorder_for(session)
+    if recorder is not None:
+        recorder.observe(session.run, event)
+
+
+def ended(session: object, status: str, t: Translator) -> None:
+    """Keep the session as a run, finished or stopped, and say so if another had to go."""
+    store = run_store()
+    kept = store.record(session, status)
+    if kept is None:
+        return
+    run, dropped = kept
+    if dropped is run:
+        st.session_state[NOTICE_KEY] = t("experiments.not_kept", cap=store.cap)
+    elif dropped is not None:
+        st.session_state[NOTICE_KEY] = t("experiments.dropped", cap=store.cap, id=dropped.id,
+                                         name=run_name(dropped, t))
+
+
+def show_notice() -> None:
+    """The pending notice about a dropped run, once."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.warning(notice, icon=":material/delete_sweep:")
+
+
+def format_value(field: str, value: object, t: Translator) -> str:
+    """A recipe value as a learner reads it (translated names, thousands separators)."""
+    if field == "optimizer":
+        return t(f"train.optimizer.{value}")
+    if field == "schedule":
+        return t(f"train.schedule.{value}")
+    if field == "train_size":
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def run_name(run: Run, t: Translator) -> str:
+    """The learner's name for the run, else one built from what differs from the classic recipe."""
+    if run.name:
+        return run.name
+    parts = [t(f"experiments.name.{f}.{v}") if f in ("optimizer", "schedule")
+             else t(f"experiments.name.{f}", value=format_value(f, v, t)) for f, v in name_parts(run.config)]
+    return " · ".join(parts) or t("experiments.classic")
+
+
+def run_label(run: Run, t: Translator) -> str:
+    """The run's number and name, unique within the session (the legend and the sentences use it)."""
+    return f"#{run.id} {run_name(run, t)}"
