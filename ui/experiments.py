@@ -10,9 +10,13 @@ import streamlit as st
 
 from core.i18n import Translator
 from core.training.experiments import Run, RunRecorder, RunStore, name_parts
+from core.training.recipe_url import URL_FIELDS
 
 STORE_KEY = "experiments.store"
 NOTICE_KEY = "experiments.notice"  # a notice to show once, on whichever page runs next
+# the training page's own keys: its TrainingSession, and its setting widgets (key -> TrainConfig field)
+TRAIN_SESSION_KEY = "train.session"
+TRAIN_SETTINGS = {f"train.{field}": field for field in URL_FIELDS}
 
 
 def run_store() -> RunStore:

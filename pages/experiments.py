@@ -1,0 +1,318 @@
+"""The experiment bench: every run of the session in a table, curves side by side, what a change did,
+a run replayed epoch by epoch, a branch from any epoch, and the run taken away as CSV, weights or code."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+import torch
+
+from core.checkpoint import model_to_bytes
+from core.data import MNIST_MEAN, MNIST_STD
+from core.i18n import Translator
+from core.model.charts import probability_bars
+from core.pixels import enlarge
+from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, charts
+from core.training.confusion import probabilities
+from core.training.difference import describe_difference
+from core.training.experiment_charts import RUN_COLOURS, overlay_chart, overlay_frame, tutorial_overlay_frame
+from core.training.experiments import Run, RunStore, curves_table, runs_table
+from core.training.export_script import export_script
+from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
+from core.training.session import RUNNING, TrainingSession
+from core.training.snapshot import resume_from
+from ui import cache, state
+from ui.experiments import (
+    TRAIN_SESSION_KEY,
+    TRAIN_SETTINGS,
+    format_value,
+    run_label,
+    run_name,
+    run_store,
+    show_notice,
+    started,
+)
+from ui.state import translator
+
+TABLE_KEY = "experiments.table"
+FOCUS_KEY = "experiments.focus"
+EPOCH_KEY = "experiments.epoch"
+
+
+def runs_frame(runs: list[Run], t: Translator):
+    """The runs table with translated headers and values."""
+    frame = runs_table(runs, [run_name(run, t) for run in runs])
+    frame["family"] = [t("experiments.family", id=p[0], epoch=p[1]) if p else "" for p in frame["family"]]
+    frame["status"] = [t(f"experiments.status.{s}") for s in frame["status"]]
+    for field in ("optimizer", "schedule"):
+        frame[field] = [format_value(field, v, t) for v in frame[field]]
+    headers = {c: t(f"experiments.col.{c}") for c in ("run", "name", "family", "status", "final", "best",
+                                                      "best_epoch", "time", "speed", "pinned", "device",
+                                                      "architecture")}
+    headers |= {f: t(f"train.{f}") for f in ("lr", "optimizer", "batch_size", "epochs", "train_size",
+                                             "momentum", "schedule", "seed")}
+    return frame.rename(columns=headers)
+
+
+def selected_runs(store: RunStore) -> list[Run]:
+    """The runs ticked in the table, in table order."""
+    table = st.session_state.get(TABLE_KEY)
+    rows = table.selection.rows if table is not None and hasattr(table, "selection") else []
+    return [store.runs[i] for i in sorted(rows) if i < len(store.runs)]
+
+
+def show_table(store: RunStore, t: Translator) -> list[Run]:
+    """The sortable, selectable runs table; returns the selected runs."""
+    st.subheader(t("experiments.table.header"))
+    frame = runs_frame(store.runs, t)
+    st.dataframe(frame, key=TABLE_KEY, on_select="rerun", selection_mode="multi-row", hide_index=True,
+                 help=t("experiments.table.help"))
+    mb = max(run.nbytes for run in store.runs) / 1e6
+    st.caption(t("experiments.cap", cap=store.cap, mb=mb))
+    return selected_runs(store)
+
+
+def show_overlay(runs: list[Run], t: Translator) -> None:
+    """The selected runs' curves over each other, and the tutorial's run if asked for."""
+    st.subheader(t("experiments.chart.header"))
+    labels = [run_label(run, t) for run in runs]
+    colours = {label: RUN_COLOURS[run.id % len(RUN_COLOURS)] for label, run in zip(labels, runs, strict=True)}
+    tutorial = st.toggle(t("experiments.chart.tutorial"), key="experiments.tutorial")
+    reference = tutorial_overlay_frame(t("experiments.chart.tutorial_label")) if tutorial else None
+    st.altair_chart(overlay_chart(
+        overlay_frame(runs, labels), colours=colours, loss_title=t("experiments.chart.loss"),
+        accuracy_title=t("experiments.chart.accuracy"), epoch_title=t("experiments.chart.epoch"),
+        run_title=t("experiments.chart.run"), reference=reference,
+    ))
+    if tutorial:
+        st.caption(t("experiments.chart.tutorial_caption"))
+
+
+def difference_sentence(a: Run, b: Run, t: Translator) -> str:
+    """In words: what differs from run `a` to run `b`, and what it did."""
+    difference = describe_difference(a, b)
+    la, lb = run_label(a, t), run_label(b, t)
+    changes = [t("experiments.diff.change", field=t(f"experiments.field.{c.field}"),
+                 before=format_value(c.field, c.before, t), after=format_value(c.field, c.after, t))
+               for c in difference.changes]
+    if not changes:
+        first = t("experiments.diff.same", a=la, b=lb) + " " + t("experiments.diff.same_seed")
+    elif len(changes) == 1:
+        first = t("experiments.diff.only", a=la, b=lb, change=changes[0])
+    else:
+        first = t("experiments.diff.several", a=la, b=lb, count=len(changes), changes="; ".join(changes))
+    names = {"a": la, "b": lb}
+    effects = [t(f"experiments.effect.{e.key}", **(e.fields | {"run": names[e.fields["run"]]}
+                                                   if "run" in e.fields else e.fields))
+               for e in difference.effects]
+    return first + ("\n\n→ " + "; ".join(effects) + "." if effects else "")
+
+
+def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None]:
+    """The digit to replay on: the learner's last drawing, or a chosen test image (normalised, raw, label)."""
+    sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
+    sources = (["sketch"] if sketch is not None else []) + ["test"]
+    source = st.radio(t("experiments.replay.source"), sources, horizontal=True, key="experiments.source",
+                      format_func=lambda s: t("experiments.replay.sketch" if s == "sketch"
+                                              else "experiments.replay.test_digit"))
+    if source == "sketch" and sketch is not None:
+        image = torch.as_tensor(np.asarray(sketch, dtype=np.float32))
+        return ((image - MNIST_MEAN) / MNIST_STD).reshape(1, 1, 28, 28), (np.asarray(sketch) * 255), None
+    index = st.number_input(t("experiments.replay.index"), 0, 9_999, 0, key="experiments.test_index")
+    images, labels = cache.mnist(False)
+    return cache.mnist_tensors(False)[0][index : index + 1], images[index], int(labels[index])
+
+
+def show_replay(run: Run, t: Translator) -> int:
+    """A slider over the run's epochs: filters, confusion matrix and a digit's probabilities at that epoch."""
+    st.markdown(f"#### {t('experiments.replay.header')}")
+    epochs = run.replay_epochs
+    if st.session_state.get(EPOCH_KEY) not in epochs:
+        st.session_state[EPOCH_KEY] = epochs[-1]
+    epoch = st.select_slider(t("experiments.replay.epoch"), epochs, key=EPOCH_KEY) if len(epochs) > 1 \
+        else epochs[0]
+    filters_col, matrix_col, digit_col = st.columns([1.2, 1, 0.8], gap="medium")
+    with filters_col:
+        st.caption(t("experiments.replay.filters", epoch=epoch))
+        if epoch in run.filters:
+            st.altair_chart(charts.filter_history(
+                [run.filters[epoch]], [epoch], epoch_label=t("train.filters.epoch"),
+                filter_label=t("train.filters.filter"), size=40))
+    with matrix_col:
+        st.caption(t("experiments.replay.confusion", epoch=epoch))
+        if epoch in run.confusions:
+            st.altair_chart(charts.confusion_chart(
+                run.confusions[epoch], true_title=t("train.confusion.true"),
+                predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
+                size=260))
+        else:
+            st.info(t("experiments.replay.no_confusion"))
+    with digit_col:
+        st.caption(t("experiments.replay.digit", epoch=epoch))
+        x, raw, label = replay_digit(t)
+        probs = probabilities(run.model_at(epoch), x)[0]
+        st.image(enlarge(np.asarray(raw, dtype=np.uint8), 3))
+        st.altair_chart(probability_bars(probs, digit_title=t("train.axis.digit"),
+                                         probability_title=t("train.axis.probability"), true_digit=label,
+                                         height=140), width="stretch")
+        st.markdown(t("experiments.replay.says", digit=int(probs.argmax()), p=float(probs.max())))
+    return epoch
+
+
+def model_meta(run: Run, epoch: int, t: Translator) -> dict:
+    """Checkpoint metadata for a run's model at one epoch."""
+    row = next((r for r in run.epochs if r["epoch"] == epoch), None)
+    return {
+        "architecture": run.architecture, "recipe": {k: v for k, v in run.recipe().items()},
+        "epochs": epoch, "test_accuracy": round(row["test_acc"], 2) if row else None,
+        "test_loss": round(row["test_loss"], 4) if row else None, "device": run.device,
+        "date": datetime.date.today().isoformat(),
+        "source": f"experiments: {run_label(run, t)}, epoch {epoch}",
+    }
+
+
+def show_manage(run: Run, store: RunStore, epoch: int, t: Translator) -> None:
+    """Use the epoch's model, rename, pin, delete."""
+    use, name, pin, remove = st.columns([1.2, 1.2, 0.8, 0.8], vertical_alignment="bottom")
+    if use.button(t("experiments.use"), key="experiments.use", type="primary"):
+        state.set_session_model(run.model_at(epoch), model_meta(run, epoch, t))
+        st.success(t("experiments.used", label=run_label(run, t), epoch=epoch))
+
+    def rename() -> None:
+        run.name = st.session_state[f"experiments.name.{run.id}"].strip() or None
+
+    def toggle_pin() -> None:
+        run.pinned = st.session_state[f"experiments.pin.{run.id}"]
+
+    name.text_input(t("experiments.rename"), value=run.name or "", key=f"experiments.name.{run.id}",
+                    help=t("experiments.rename_help"), on_change=rename, max_chars=60)
+    pin.toggle(t("experiments.pin"), value=run.pinned, key=f"experiments.pin.{run.id}", on_change=toggle_pin)
+    remove.button(t("experiments.remove"), key=f"experiments.remove.{run.id}", on_click=store.remove,
+                  args=(run.id,), icon=":material/delete:")
+
+
+def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
+    """Resume `run` from `epoch` under `config` as a new run on the training page (a button callback)."""
+    device, _ = cache.device()
+    training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
+                           cache.mnist_tensors(True), cache.mnist_tensors(False))
+    session = TrainingSession(training)
+    history = session.history  # the branch's curves start as its parent's, up to the branch point
+    kept = [i for i, e in enumerate(run.batch_epochs) if e <= epoch]
+    history.batch_epochs = [run.batch_epochs[i] for i in kept]
+    history.batch_losses = [run.batch_losses[i] for i in kept]
+    history.epochs = [dict(r) for r in run.epochs if r["epoch"] <= epoch]
+    for e in sorted(run.filters):
+        if e <= epoch:
+            history.filter_epochs.append(e)
+            history.filters.append(run.filters[e].copy())
+    started(session, parent=(run.id, epoch), inherited=run)
+    st.session_state[TRAIN_SESSION_KEY] = session
+    for key, field in TRAIN_SETTINGS.items():  # the training page shows the branch's recipe
+        st.session_state[key] = getattr(config, field)
+
+
+def show_branch(run: Run, t: Translator) -> None:
+    """Train again from an epoch of this run, with changes."""
+    with st.expander(t("experiments.branch.header")):
+        st.caption(t("experiments.branch.body"))
+        done = [e for e in run.replay_epochs if e >= 1 and e in {r["epoch"] for r in run.epochs}]
+        if not done:
+            st.info(t("experiments.branch.none"))
+            return
+        current = st.session_state.get(TRAIN_SESSION_KEY)
+        busy = current is not None and current.status == RUNNING
+        config = run.config
+        with st.form(f"experiments.branch.{run.id}", border=False):
+            a, b = st.columns(2)
+            start = a.selectbox(t("experiments.branch.from"), done, index=len(done) - 1)
+            epochs = b.slider(t("experiments.branch.epochs"), 1, EPOCH_RANGE[1],
+                              max(config.epochs, done[-1] + 1))
+            lr = a.select_slider(t("train.lr"), LEARNING_RATES, value=config.lr,
+                                 format_func=lambda v: f"{v:g}")
+            batch = b.select_slider(t("train.batch_size"), BATCH_SIZES, value=config.batch_size)
+            optimizer = a.radio(t("train.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index(config.optimizer),
+                                format_func=lambda o: t(f"train.optimizer.{o}"), horizontal=True)
+            schedule = b.radio(t("train.schedule"), SCHEDULES, index=SCHEDULES.index(config.schedule),
+                               format_func=lambda s: t(f"train.schedule.{s}"), horizontal=True)
+            momentum = a.slider(t("train.momentum"), 0.0, 0.99, value=float(config.momentum), step=0.01)
+            submitted = st.form_submit_button(t("experiments.branch.start"), disabled=busy, type="primary")
+        if busy:
+            st.caption(t("experiments.branch.busy"))
+        if submitted and not busy:
+            new = replace(config, epochs=max(epochs, start + 1), lr=lr, batch_size=batch, optimizer=optimizer,
+                          schedule=schedule, momentum=momentum)
+            batches = -(-new.train_size // new.batch_size)
+            new.report_every = max(1, min(20, batches // 25))
+            start_branch(run, start, new, t)
+            st.switch_page("pages/train.py")
+
+
+def show_export(store: RunStore, run: Run, epoch: int, t: Translator) -> None:
+    """The runs table and this run's curves as CSV, its weights, and the code for it."""
+    st.markdown(f"#### {t('experiments.export.header')}")
+    a, b, c = st.columns(3)
+    a.download_button(t("experiments.export.table"), lambda: runs_frame(store.runs, t).to_csv(index=False),
+                      file_name="runs.csv", mime="text/csv", key="experiments.csv_table", on_click="ignore")
+    b.download_button(t("experiments.export.curves"), lambda: curves_table(run).to_csv(index=False),
+                      file_name=f"run_{run.id}_curves.csv", mime="text/csv", key="experiments.csv_curves",
+                      on_click="ignore")
+    c.download_button(t("experiments.export.weights", epoch=epoch),
+                      lambda: model_to_bytes(run.model_at(epoch), model_meta(run, epoch, t)),
+                      file_name=f"run_{run.id}_epoch_{epoch}.safetensors", mime="application/octet-stream",
+                      key="experiments.weights", on_click="ignore")
+    with st.expander(t("experiments.export.code")):
+        st.caption(t("experiments.export.code_body"))
+        if run.parent is not None:
+            st.caption(t("experiments.export.code_branch"))
+        script = export_script(run.config, label=run_label(run, t), file_name=f"train_run_{run.id}.py")
+        st.code(script, language="python", height=360)
+        st.download_button(t("experiments.export.code_download"), script, file_name=f"train_run_{run.id}.py",
+                           mime="text/x-python", key="experiments.script", on_click="ignore")
+
+
+def show_run(store: RunStore, chosen: list[Run], t: Translator) -> None:
+    """One run up close: pick it, replay it, manage it, branch from it, take it away."""
+    candidates = chosen or store.runs
+    ids = [run.id for run in candidates]
+    if st.session_state.get(FOCUS_KEY) not in ids:
+        st.session_state[FOCUS_KEY] = ids[-1]
+    by_id = {run.id: run for run in candidates}
+    run_id = st.selectbox(t("experiments.run.pick"), ids, key=FOCUS_KEY,
+                          format_func=lambda i: run_label(by_id[i], t))
+    run = by_id[run_id]
+    st.subheader(t("experiments.run.header", label=run_label(run, t)))
+    epoch = show_replay(run, t)
+    show_manage(run, store, epoch, t)
+    show_branch(run, t)
+    show_export(store, run, epoch, t)
+
+
+def main() -> None:
+    t = translator()
+    st.title(t("experiments.title"))
+    st.write(t("experiments.intro"))
+    show_notice()
+    st.caption(t("experiments.same_start"))
+    store = run_store()
+    if not store.runs:
+        st.info(t("experiments.empty"))
+        st.page_link("pages/train.py", label=t("experiments.go_train"), icon=":material/model_training:")
+        return
+    chosen = show_table(store, t)
+    if chosen:
+        show_overlay(chosen, t)
+    else:
+        st.info(t("experiments.select_some"))
+    if len(chosen) == 2:
+        st.subheader(t("experiments.diff.header"))
+        st.info(difference_sentence(chosen[0], chosen[1], t), icon=":material/compare_arrows:")
+    st.divider()
+    show_run(store, chosen, t)
+
+
+main()
