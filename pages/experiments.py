@@ -14,10 +14,10 @@ import torch
 from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.i18n import Translator
+from core.model import probabilities
 from core.model.charts import probability_bars
 from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, charts
-from core.training.confusion import probabilities
 from core.training.difference import describe_difference
 from core.training.experiment_charts import RUN_COLOURS, overlay_chart, overlay_frame, tutorial_overlay_frame
 from core.training.experiments import Run, RunStore, curves_table, runs_table
@@ -58,22 +58,15 @@ def runs_frame(runs: list[Run], t: Translator):
     return frame.rename(columns=headers)
 
 
-def selected_runs(store: RunStore) -> list[Run]:
-    """The runs ticked in the table, in table order."""
-    table = st.session_state.get(TABLE_KEY)
-    rows = table.selection.rows if table is not None and hasattr(table, "selection") else []
-    return [store.runs[i] for i in sorted(rows) if i < len(store.runs)]
-
-
 def show_table(store: RunStore, t: Translator) -> list[Run]:
     """The sortable, selectable runs table; returns the selected runs."""
     st.subheader(t("experiments.table.header"))
     frame = runs_frame(store.runs, t)
-    st.dataframe(frame, key=TABLE_KEY, on_select="rerun", selection_mode="multi-row", hide_index=True,
-                 help=t("experiments.table.help"))
+    event = st.dataframe(frame, key=TABLE_KEY, on_select="rerun", selection_mode="multi-row", hide_index=True)
     mb = max(run.nbytes for run in store.runs) / 1e6
-    st.caption(t("experiments.cap", cap=store.cap, mb=mb))
-    return selected_runs(store)
+    st.caption(t("experiments.table.help") + " " + t("experiments.cap", cap=store.cap, mb=mb))
+    rows = event["selection"]["rows"]  # positions in `store.runs`, whatever the sort on screen
+    return [store.runs[i] for i in sorted(rows) if i < len(store.runs)]
 
 
 def show_overlay(runs: list[Run], t: Translator) -> None:
@@ -232,9 +225,11 @@ def show_branch(run: Run, t: Translator) -> None:
             start = a.selectbox(t("experiments.branch.from"), done, index=len(done) - 1)
             epochs = b.slider(t("experiments.branch.epochs"), 1, EPOCH_RANGE[1],
                               max(config.epochs, done[-1] + 1))
-            lr = a.select_slider(t("train.lr"), LEARNING_RATES, value=config.lr,
+            # a run trained elsewhere may hold a value the sliders do not offer: offer it too
+            lr = a.select_slider(t("train.lr"), sorted({*LEARNING_RATES, config.lr}), value=config.lr,
                                  format_func=lambda v: f"{v:g}")
-            batch = b.select_slider(t("train.batch_size"), BATCH_SIZES, value=config.batch_size)
+            batch = b.select_slider(t("train.batch_size"), sorted({*BATCH_SIZES, config.batch_size}),
+                                    value=config.batch_size)
             optimizer = a.radio(t("train.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index(config.optimizer),
                                 format_func=lambda o: t(f"train.optimizer.{o}"), horizontal=True)
             schedule = b.radio(t("train.schedule"), SCHEDULES, index=SCHEDULES.index(config.schedule),
@@ -246,8 +241,6 @@ def show_branch(run: Run, t: Translator) -> None:
         if submitted and not busy:
             new = replace(config, epochs=max(epochs, start + 1), lr=lr, batch_size=batch, optimizer=optimizer,
                           schedule=schedule, momentum=momentum)
-            batches = -(-new.train_size // new.batch_size)
-            new.report_every = max(1, min(20, batches // 25))
             start_branch(run, start, new, t)
             st.switch_page("pages/train.py")
 

@@ -30,11 +30,14 @@ from core.training import (
     device_reason,
 )
 from core.training.confusion import cell_indices, mistakes
+from core.training.experiments import STOPPED
 from core.training.loss_example import cross_entropy_steps
+from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
 from core.training.run_limit import RunLimit, configured_limit
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
-from ui import cache, state
+from ui import cache, experiments, state
 from ui.errors import show_error
+from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
 
 t = translator()
@@ -46,9 +49,6 @@ UPLOAD_KEY = "train.upload"
 CELL_KEY = "train.cell"  # the picked confusion cell, a (true, said) pair
 MATRIX_KEY = "train.matrix"  # the confusion chart's selection
 TUTORIAL_KEY = "train.tutorial"  # draw the tutorial's published curve beside ours
-BATCH_SIZES = [16, 32, 64, 128, 256, 512]
-LEARNING_RATES = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
-TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]
 DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing must not slow training
 EXAMPLE_INDEX = 449  # the cross-entropy example: a 3 the pretrained model reads with only ~53% certainty
 MOST_IMAGES = 12
@@ -104,8 +104,10 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
         session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
                                         cache.mnist_tensors(False))
         st.session_state[SESSION_KEY] = session
+        experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
         session.stop()
+        experiments.ended(session, STOPPED, t)
         if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
             state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
     elif session is not None and action == "resume" and session.status == PAUSED:
@@ -261,6 +263,7 @@ def train(slots: LiveSlots, session: TrainingSession) -> None:
         try:
             for event in session.run.events(report_every=session.report_every):
                 session.history.record(event)
+                experiments.observed(session, event)
                 now = time.perf_counter()
                 if isinstance(event, EpochEvent):
                     state.set_session_model(*session.snapshot(event.test_acc, event.test_loss))
@@ -272,6 +275,7 @@ def train(slots: LiveSlots, session: TrainingSession) -> None:
         finally:  # an interrupted run counts its time too
             session.page_s += time.perf_counter() - loop_started
     session.finish()
+    experiments.ended(session, DONE, t)
     state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
 
 
@@ -396,12 +400,15 @@ st.title(t("train.title"))
 st.write(t("train.intro"))
 device, device_label = cache.device()
 st.info(t(f"train.device.{device_reason(device)}", name=device_label, threads=torch.get_num_threads()))
+settings_from_link(SETTINGS, t)  # a shared link's recipe, on the first visit
 for key, field_name in SETTINGS.items():  # first visit: the classic recipe
     st.session_state.setdefault(key, getattr(PRESETS["classic"], field_name))
+experiments.show_notice()
 session = act_on_request(st.session_state.get(SESSION_KEY), device)
 settings_column, explain_column = st.columns([1, 1], gap="large")
 with settings_column:
     settings_panel(session, running=session is not None and session.status == RUNNING)
+    settings_to_link(chosen_config())
 with explain_column:
     explanations()
 the_run(live_slots(), session)

@@ -124,6 +124,10 @@ TEXT = {
         "Train LeNet yourself and watch the loss fall and the accuracy climb.",
         "亲手训练 LeNet，看着损失下降、准确率上升。",
     ),
+    "home.path.experiments": (
+        "Keep every run, lay their curves side by side, replay one epoch by epoch, and share a recipe.",
+        "保留每一次训练，把曲线放在一起比较，逐轮回放，还能分享你的配方。",
+    ),
     "home.path.sketch": (
         "Draw a digit and see what the trained network thinks it is.",
         "写一个数字，看看训练好的网络认为它是几。",

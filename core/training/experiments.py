@@ -26,7 +26,7 @@ from core.training.snapshot import Snapshot, take_snapshot
 
 CAP = 12  # runs kept per session
 DONE, STOPPED = "done", "stopped"
-# the recipe's fields in the order a name or a sentence mentions them (report_every is not a recipe)
+# the recipe's fields in the order a name or a sentence mentions them
 RECIPE_FIELDS = ("lr", "optimizer", "batch_size", "epochs", "train_size", "momentum", "schedule", "seed")
 
 

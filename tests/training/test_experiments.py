@@ -25,7 +25,7 @@ TRAIN = load_tensors(train=True)
 _test_x, _test_y = load_tensors(train=False)
 TEST = (_test_x[:1000], _test_y[:1000])
 # two short epochs on 500 images: small enough for a few seconds, long enough to branch between
-RECIPE = TrainConfig(epochs=2, train_size=500, batch_size=50, lr=0.02, momentum=0.9, report_every=5)
+RECIPE = TrainConfig(epochs=2, train_size=500, batch_size=50, lr=0.02, momentum=0.9)
 
 
 def train_session(config: TrainConfig, store: RunStore, stop_after: int | None = None) -> TrainingSession:
