@@ -33,7 +33,7 @@ def train_session(config: TrainConfig, store: RunStore, stop_after: int | None =
     session = TrainingSession.start(config, "cpu", TRAIN, TEST)
     store.start_recording(session, RunRecorder(session.run))
     recorder = store.recorder_for(session)
-    for count, event in enumerate(session.run.events(), 1):
+    for count, event in enumerate(session.run.events(report_every=2), 1):
         session.history.record(event)
         recorder.observe(session.run, event)
         if stop_after is not None and count >= stop_after:
