@@ -22,7 +22,8 @@ import torch
 from torch import nn
 
 from core.training.engine import PRESETS, EpochEvent, TrainConfig, TrainingRun
-from core.training.snapshot import Snapshot, take_snapshot
+from core.training.run_state import RunState
+from core.training.snapshot import Snapshot, snapshot_from_state, take_snapshot
 
 CAP = 12  # runs kept per session
 DONE, STOPPED = "done", "stopped"
@@ -121,11 +122,19 @@ class RunRecorder:
         self.template = copy.deepcopy(run.model).cpu().eval()
 
     def observe(self, run: TrainingRun, event: object) -> None:
-        """Keep the state at the end of each epoch (other events are the history's business)."""
-        if isinstance(event, EpochEvent):
-            self.snapshots[event.epoch] = take_snapshot(run)
+        """Keep the state at the end of each epoch (other events are the history's business).
+
+        In process, `run` itself stands at the epoch's end when its EpochEvent comes; a run in a
+        worker process sends its state as a `RunState` just after, and that is kept instead."""
+        if isinstance(event, RunState):
+            snapshot = snapshot_from_state(event)
+            if snapshot is not None and snapshot.epoch > 0:
+                self.snapshots[snapshot.epoch] = snapshot
+        elif isinstance(event, EpochEvent):
             if event.confusion is not None:
                 self.confusions[event.epoch] = event.confusion
+            if run.batch == 0 and run.epoch == event.epoch + 1:
+                self.snapshots[event.epoch] = take_snapshot(run)
 
 
 def build_run(run_id: int, training: TrainingRun, history: object, recorder: RunRecorder,

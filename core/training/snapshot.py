@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from core.training.engine import TrainConfig, TrainingRun
+from core.training.run_state import RunState
 
 
 @dataclass
@@ -76,6 +77,18 @@ def take_snapshot(run: TrainingRun) -> Snapshot:
         optimizer_state=_to_cpu(run.optimizer.state_dict()) if started else None,
         scheduler_state=copy.deepcopy(run.scheduler.state_dict()) if run.scheduler and started else None,
         shuffler_state=run.shuffler_state(), seen=run.seen, elapsed_s=run.elapsed_s,
+    )
+
+
+def snapshot_from_state(state: RunState) -> Snapshot | None:
+    """The snapshot a worker's `RunState` holds when it stands between epochs (else None)."""
+    if state.batch != 0 or state.order is not None:
+        return None
+    return Snapshot(
+        epoch=state.epoch - 1, config=copy.copy(state.config), model_state=_to_cpu(state.model),
+        optimizer_state=_to_cpu(state.optimizer) if state.seen else None,
+        scheduler_state=copy.deepcopy(state.scheduler) if state.scheduler and state.seen else None,
+        shuffler_state=state.shuffler.clone(), seen=state.seen, elapsed_s=state.elapsed_s,
     )
 
 

@@ -189,3 +189,21 @@ def test_snapshot_only_between_epochs() -> None:
         take_snapshot(run)
     assert torch.equal(take_snapshot(start_run(RECIPE)).shuffler_state,
                        torch.Generator().manual_seed(RECIPE.seed).get_state())
+
+
+def test_a_run_followed_from_a_worker_keeps_every_epoch_from_its_states() -> None:
+    """A worker sends each epoch's state as a RunState after the EpochEvent: the recorder keeps those."""
+    from core.training.job import train_job
+
+    store = RunStore()
+    session = TrainingSession.start(RECIPE, "cpu", TRAIN, TEST)
+    store.start_recording(session, RunRecorder(session.run))
+    for event in train_job(lambda: False, RECIPE, "cpu", report_every=2, test_size=len(TEST[1])):
+        session.take(event)  # the session's mirror follows, as it does a worker's events
+        store.recorder_for(session).observe(session.run, event)
+    session.finish()
+    run, _ = store.record(session, DONE)
+    assert run.replay_epochs == [0, 1, 2] and sorted(run.confusions) == [1, 2]
+    whole = start_run(RECIPE)
+    list(whole.events())
+    assert weights_equal(run.snapshots[2].model_state, whole.model.state_dict())
