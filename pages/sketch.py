@@ -10,7 +10,7 @@ from core import sketch
 from core.charts.heatmap import heatmap
 from core.data import MNIST_MEAN, MNIST_STD
 from core.sketch import charts, explain, robustness, upload
-from ui import cache
+from ui import cache, collection
 from ui.errors import guarded_fragment
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator
 
@@ -204,6 +204,8 @@ with reading_column:
         st.session_state[SKETCH_IMAGE_KEY] = image  # the model page shows its activations
         reading = explain.read_digit(model, image)
         show_reading(reading)
+        on_kept = clear_canvas if source == "draw" else lambda: None  # a kept drawing makes room for the next
+        collection.keep_controls(image, reading.digit, str(st.session_state.get(GENERATION_KEY, 0)), on_kept)
 
 if steps is not None:
     st.divider()
@@ -212,3 +214,6 @@ if steps is not None:
     show_network_view(image, reading)
     st.divider()
     show_robustness(image, reading.digit)
+
+st.divider()
+collection.show_collection(model, meta)
