@@ -1,7 +1,8 @@
 """Train LeNet live: settings, what each piece does, learning curves, filters, and what the model got wrong.
 
-The run lives in `st.session_state` (a `TrainingSession`), so a click anywhere, or leaving the
-page, interrupts only the drawing: the next script run carries on from the last completed step.
+The run trains in a worker process (ui/training_pool.py), so pages other learners open do not slow
+it; the page follows it from `st.session_state` (a `TrainingSession`), so a click anywhere, or
+leaving the page, interrupts only the drawing: the next script run picks up its events again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from core.training import (
     OPTIMIZERS,
     PRESETS,
     SCHEDULES,
-    EpochEvent,
     TrainConfig,
     charts,
     curves,
@@ -33,12 +33,13 @@ from core.training.confusion import cell_indices, mistakes
 from core.training.experiments import STOPPED
 from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
-from core.training.run_limit import RunLimit, configured_limit
+from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, experiments, state
 from ui.errors import show_error
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
+from ui.training_pool import session_alive, training_pool
 
 t = translator()
 
@@ -49,7 +50,8 @@ UPLOAD_KEY = "train.upload"
 CELL_KEY = "train.cell"  # the picked confusion cell, a (true, said) pair
 MATRIX_KEY = "train.matrix"  # the confusion chart's selection
 TUTORIAL_KEY = "train.tutorial"  # draw the tutorial's published curve beside ours
-DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing must not slow training
+DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing costs the server
+FOLLOW_EVERY_S = 0.1  # how often the page takes the worker's events
 EXAMPLE_INDEX = 449  # the cross-entropy example: a 3 the pretrained model reads with only ~53% certainty
 MOST_IMAGES = 12
 
@@ -73,12 +75,6 @@ class LiveSlots:
 
 
 # --- settings ------------------------------------------------------------------------------------
-
-@st.cache_resource(show_spinner=False)
-def run_limit() -> RunLimit:
-    """One limit shared by every session on this server."""
-    return RunLimit(configured_limit())
-
 
 def apply_preset(name: str) -> None:
     """Set every setting widget to a preset (a callback: it runs before the widgets are drawn)."""
@@ -106,10 +102,11 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
         st.session_state[SESSION_KEY] = session
         experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
-        session.stop()
+        for event in session.stop():  # the worker stops within a second and sends the run as it stands
+            experiments.observed(session, event)
         experiments.ended(session, STOPPED, t)
         if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
-            state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+            adopt(session)
     elif session is not None and action == "resume" and session.status == PAUSED:
         session.resume()
     return session
@@ -251,32 +248,50 @@ def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
         ))
 
 
+def adopt(session: TrainingSession) -> None:
+    """Make the run's model, as it stands, the one every page uses."""
+    if session.results is not None:
+        test_acc, test_loss = session.results.test_acc, session.results.test_loss
+    else:
+        test_acc, test_loss = session.history.epochs[-1]["test_acc"], session.history.epochs[-1]["test_loss"]
+    state.set_session_model(*session.snapshot(test_acc, test_loss))
+
+
 def train(slots: LiveSlots, session: TrainingSession) -> None:
-    """Carry the run on, drawing as it goes; any click stops this at the next draw, losing nothing."""
-    limit = run_limit()
-    if session.run.progress > 0:
-        st.toast(t("train.resumed", epoch=session.run.epoch, batch=session.run.batch))
-    with limit.slot(on_wait=lambda: slots.waiting.info(t("train.waiting", slots=limit.slots))):
-        slots.waiting.empty()
-        last_draw = 0.0
-        loop_started = time.perf_counter()
-        try:
-            for event in session.run.events(report_every=session.report_every):
-                session.history.record(event)
+    """Follow the run in its worker, drawing as it goes; any click stops only the drawing."""
+    if session.worker is None:
+        if session.run.progress > 0:
+            st.toast(t("train.resumed", epoch=session.run.epoch, batch=session.run.batch))
+        session.launch(training_pool(), session_alive())
+    last_draw, waiting_shown = 0.0, None
+    loop_started = time.perf_counter()
+    try:
+        while session.status == RUNNING:
+            if session.waiting != waiting_shown:
+                waiting_shown = session.waiting
+                if waiting_shown:
+                    slots.waiting.info(t("train.waiting", slots=training_pool().size))
+                else:
+                    slots.waiting.empty()
+            epochs_drawn = len(session.history.epochs)
+            events = session.pump()
+            for event in events:
                 experiments.observed(session, event)
-                now = time.perf_counter()
-                if isinstance(event, EpochEvent):
-                    state.set_session_model(*session.snapshot(event.test_acc, event.test_loss))
-                    draw_filters(slots, session)
-                if isinstance(event, EpochEvent) or now - last_draw >= DRAW_EVERY_S:
-                    draw_progress(slots, session)
-                    draw_chart(slots, session)
-                    last_draw = time.perf_counter()
-        finally:  # an interrupted run counts its time too
-            session.page_s += time.perf_counter() - loop_started
-    session.finish()
-    experiments.ended(session, DONE, t)
-    state.set_session_model(*session.snapshot(session.results.test_acc, session.results.test_loss))
+            new_weights = any(isinstance(event, RunState) for event in events)
+            if new_weights and session.status == RUNNING and session.history.epochs:
+                adopt(session)  # an epoch ended: its model is usable on every page at once
+            if len(session.history.epochs) != epochs_drawn:
+                draw_filters(slots, session)
+            if len(session.history.epochs) != epochs_drawn or time.perf_counter() - last_draw >= DRAW_EVERY_S:
+                draw_progress(slots, session)
+                draw_chart(slots, session)
+                last_draw = time.perf_counter()
+            time.sleep(FOLLOW_EVERY_S)
+    finally:  # an interrupted page counts its time too
+        session.page_s += time.perf_counter() - loop_started
+    experiments.ended(session, DONE if session.status == DONE else STOPPED, t)
+    if session.run.seen:  # a run stopped before its turn learned nothing: nothing to adopt
+        adopt(session)
 
 
 def the_run(slots: LiveSlots, session: TrainingSession | None) -> None:
@@ -284,6 +299,8 @@ def the_run(slots: LiveSlots, session: TrainingSession | None) -> None:
     if session is None:
         slots.chart.info(t("train.chart.empty"))
         return
+    if session.lost is not None:
+        slots.waiting.warning(t(f"train.lost.{session.lost}", epoch=f"{session.epochs_done:g}"))
     draw_progress(slots, session)
     draw_chart(slots, session)
     draw_filters(slots, session)
@@ -399,7 +416,10 @@ def weights_panel() -> None:
 st.title(t("train.title"))
 st.write(t("train.intro"))
 device, device_label = cache.device()
-st.info(t(f"train.device.{device_reason(device)}", name=device_label, threads=torch.get_num_threads()))
+pool = training_pool()
+pool.warm()  # the workers import torch while the learner picks a recipe
+reason = device_reason(device) if device.type != "cpu" else "cpu_threads" if pool.threads > 1 else "cpu"
+st.info(t(f"train.device.{reason}", name=device_label, threads=pool.threads))
 settings_from_link(SETTINGS, t)  # a shared link's recipe, on the first visit
 for key, field_name in SETTINGS.items():  # first visit: the classic recipe
     st.session_state.setdefault(key, getattr(PRESETS["classic"], field_name))

@@ -111,7 +111,7 @@ class TrainingSession:
                grace_s: float = 10.0) -> RunHandle:
         """Train on in a worker of `pool`, from where the run stands; with `owner_alive`, the job
         stops once that has said False for `grace_s` seconds (the learner's session ended)."""
-        start = self.saved if self.run.progress > 0 else None
+        start = capture(self.run) if self.run.progress > 0 else None  # the mirror stands where the run is
         test_size = len(self.run.test_data[1])  # the worker judges on the same test images as the mirror
         self.worker = pool.submit(train_job, self.run.config, self.run.device.type, start, self.report_every,
                                   test_size)
@@ -139,18 +139,17 @@ class TrainingSession:
                                                                   len(run.chosen))
             run.elapsed_s = run.seen / max(event.samples_per_s, 1e-9)
 
-    def pump(self) -> bool:
-        """Take every event the worker has sent; whether new weights (an epoch's end) arrived.
-        When the worker has ended, the session finishes, or pauses at its last saved state."""
+    def pump(self) -> list[BatchEvent | EpochEvent | RunState]:
+        """Take every event the worker has sent, and return them; when the worker has ended, the
+        session finishes, or pauses at its last saved state."""
         if self.worker is None:
-            return False
-        new_weights = False
-        for event in self.worker.poll():
+            return []
+        events = self.worker.poll()
+        for event in events:
             self.take(event)
-            new_weights |= isinstance(event, RunState)
         if not self.worker.alive:
             self._worker_ended()
-        return new_weights
+        return events
 
     def _worker_ended(self) -> None:
         """The worker's job is over (or would not answer): finish, or pause at the last saved state."""
@@ -165,17 +164,20 @@ class TrainingSession:
             self.history.forget_after(self.saved.epoch - 1 + self.saved.batch / self.run.batches)
         self.stop()
 
-    def stop(self) -> None:
-        """Pause the run where it stands (its worker's last state) and judge the model as it is."""
+    def stop(self) -> list[BatchEvent | EpochEvent | RunState]:
+        """Pause the run where it stands (its worker's last state) and judge the model as it is;
+        returns the events the worker sent until it stopped."""
         if self.worker is not None:
-            worker = self.worker
+            worker, events = self.worker, []
             worker.stop()
             for event in worker.events(timeout=STOP_WAIT_S):  # up to the stopped run's state
                 self.take(event)
+                events.append(event)
             self._worker_ended()
-            return
+            return events
         self.status = PAUSED
         self.judge()
+        return []
 
     def resume(self) -> None:
         """Carry on from the last completed step."""

@@ -133,6 +133,18 @@ TEXT = {
         "第 {epoch}/{epochs} 轮 · 第 {batch}/{batches} 批 · 每秒 {speed:,.0f} 张图片 · 预计还需 {eta}",
     ),
     "train.progress.starting": ("Starting…", "正在开始……"),
+    "train.lost.died": (
+        "The process that was training your model stopped unexpectedly (the server may be short of "
+        "memory). Your model keeps everything it learned up to epoch {epoch}; press **Resume** to carry "
+        "on from there.",
+        "负责训练你的模型的进程意外停止了（服务器可能内存不足）。模型保留了到第 {epoch} 轮为止学到的"
+        "一切；点击 **继续训练** 即可从那里接着训练。",
+    ),
+    "train.lost.failed": (
+        "Training stopped with an error. Your model keeps everything it learned up to epoch {epoch}; "
+        "press **Resume** to try again from there.",
+        "训练因出错而停止。模型保留了到第 {epoch} 轮为止学到的一切；点击 **继续训练** 可以从那里再试一次。",
+    ),
     "train.progress.paused": (
         "Stopped after {done} of {epochs} epochs. The model keeps everything it learned so far.",
         "已在第 {done} 轮（共 {epochs} 轮）时停止。模型保留了到目前为止学到的一切。",
