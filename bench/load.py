@@ -184,17 +184,22 @@ def p95(values: list[float]) -> float:
 
 
 def report(views: list[PageView], wall_s: float, title: str) -> None:
-    """Per-page median, p95 and max, page views per second, and every error."""
+    """Per-page median, p95 and max of the finished views, page views per second, and every error;
+    a timed-out view counts as an error, not as a time."""
     print(f"\n{title}: {len(views)} page views in {wall_s:.1f} s = "
           f"{sum(v.ok for v in views) / wall_s:.2f} page views/s (ok ones)")
     print(f"{'page':<12}{'n':>4}{'median':>9}{'p95':>9}{'max':>9}{'errors':>8}")
-    for page in TOUR:
-        mine = [v for v in views if v.page == (page or "home")]
+    names = [page or "home" for page in TOUR]
+    times = {name: [v.seconds for v in views if v.page == name and v.finished] for name in names}
+    for name in names:
+        mine = [v for v in views if v.page == name]
         if mine:
-            times = [v.seconds for v in mine if v.finished]
-            stats = (f"{statistics.median(times):8.2f}s{p95(times):8.2f}s{max(times):8.2f}s"
-                     if times else f"{'-':>9}{'-':>9}{'-':>9}")
-            print(f"{page or 'home':<12}{len(mine):>4}{stats}{sum(not v.ok for v in mine):>8}")
+            stats = (f"{statistics.median(times[name]):8.2f}s{p95(times[name]):8.2f}s{max(times[name]):8.2f}s"
+                     if times[name] else f"{'-':>9}{'-':>9}{'-':>9}")
+            print(f"{name:<12}{len(mine):>4}{stats}{sum(not v.ok for v in mine):>8}")
+    if any(times.values()):
+        slowest = max((name for name in names if times[name]), key=lambda name: p95(times[name]))
+        print(f"slowest page by p95: {slowest} {p95(times[slowest]):.2f} s")
     exceptions = [(v.page, e) for v in views for e in v.exceptions]
     alerts = [(v.page, e) for v in views for e in v.error_alerts]
     timeouts = [v.page for v in views if v.timed_out]

@@ -67,8 +67,9 @@ def serve(host: str, port: int, replicas: int) -> None:
     nginx = nginx_binary()
     run_dir = Path(tempfile.mkdtemp(prefix="nn-explainer-serve-"))
     run_dir.chmod(0o755)  # nginx's workers run as an unprivileged user when started as root
-    # One cookie secret for all: a browser's XSRF cookie from one process is valid at another.
-    secret = secrets.token_hex(32)
+    # One cookie secret for all: a browser's XSRF cookie from one process is valid at another
+    # (and, given in the environment, at another machine's processes too).
+    secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
     processes: list[subprocess.Popen] = []
     logs = []
     stopped_by_hand = False
