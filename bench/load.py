@@ -1,4 +1,4 @@
-"""A class at once: K simulated learners touring the seven pages over Streamlit's own websocket
+"""A class at once: K simulated learners touring every page over Streamlit's own websocket
 protocol (no browser), timed from each page request to the end of its script run.
 
 Prints each page's median and p95, page views per second, the errors (exception elements, st.error
@@ -273,7 +273,7 @@ def describe_run(view: PageView) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=5, help="learners arriving together (default 5)")
-    parser.add_argument("--rounds", type=int, default=1, help="tours of the seven pages per learner")
+    parser.add_argument("--rounds", type=int, default=1, help="tours of every page per learner")
     parser.add_argument("--timeout", type=float, default=60, help="seconds before a page counts as timed out")
     parser.add_argument("--lang", default="en", choices=["en", "zh"])
     parser.add_argument("--url", help="a running server (http://127.0.0.1:PORT) instead of a new one")
