@@ -15,17 +15,17 @@ from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.i18n import Translator
 from core.model import probabilities
-from core.model.charts import probability_bars
 from core.pixels import enlarge
-from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, charts
+from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES
 from core.training.difference import describe_difference
-from core.training.experiment_charts import RUN_COLOURS, overlay_chart, overlay_frame, tutorial_overlay_frame
+from core.training.experiment_charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
 from core.training.experiments import Run, RunStore, curves_table, runs_table
 from core.training.export_script import export_script
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
 from core.training.session import RUNNING, TrainingSession
 from core.training.snapshot import resume_from
 from ui import cache, state
+from ui.charts import experiments as charts
 from ui.experiments import (
     TRAIN_SESSION_KEY,
     TRAIN_SETTINGS,
@@ -76,7 +76,7 @@ def show_overlay(runs: list[Run], t: Translator) -> None:
     colours = {label: RUN_COLOURS[run.id % len(RUN_COLOURS)] for label, run in zip(labels, runs, strict=True)}
     tutorial = st.toggle(t("experiments.chart.tutorial"), key="experiments.tutorial")
     reference = tutorial_overlay_frame(t("experiments.chart.tutorial_label")) if tutorial else None
-    st.altair_chart(overlay_chart(
+    st.vega_lite_chart(charts.overlay_chart(
         overlay_frame(runs, labels), colours=colours, loss_title=t("experiments.chart.loss"),
         accuracy_title=t("experiments.chart.accuracy"), epoch_title=t("experiments.chart.epoch"),
         run_title=t("experiments.chart.run"), reference=reference,
@@ -132,13 +132,12 @@ def show_replay(run: Run, t: Translator) -> int:
     with filters_col:
         st.caption(t("experiments.replay.filters", epoch=epoch))
         if epoch in run.filters:
-            st.altair_chart(charts.filter_history(
-                [run.filters[epoch]], [epoch], epoch_label=t("train.filters.epoch"),
-                filter_label=t("train.filters.filter"), size=40))
+            st.image(filters_image(run.filters[epoch]))
+            st.caption(t("experiments.replay.filters_key"))
     with matrix_col:
         st.caption(t("experiments.replay.confusion", epoch=epoch))
         if epoch in run.confusions:
-            st.altair_chart(charts.confusion_chart(
+            st.vega_lite_chart(charts.confusion_chart(
                 run.confusions[epoch], true_title=t("train.confusion.true"),
                 predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
                 size=260))
@@ -149,7 +148,7 @@ def show_replay(run: Run, t: Translator) -> int:
         x, raw, label = replay_digit(t)
         probs = probabilities(run.model_at(epoch), x)[0]
         st.image(enlarge(np.asarray(raw, dtype=np.uint8), 3))
-        st.altair_chart(probability_bars(probs, digit_title=t("train.axis.digit"),
+        st.vega_lite_chart(charts.probability_bars(probs, digit_title=t("train.axis.digit"),
                                          probability_title=t("train.axis.probability"), true_digit=label,
                                          height=140), width="stretch")
         st.markdown(t("experiments.replay.says", digit=int(probs.argmax()), p=float(probs.max())))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from core.training.curves import TUTORIAL_TEST_ACC, TUTORIAL_TRAIN_LOSS
@@ -65,3 +66,23 @@ def overlay_chart(frame: pd.DataFrame, *, colours: dict[str, str], loss_title: s
         return alt.layer(*layers).properties(width=width, height=height)
 
     return alt.hconcat(panel("loss", loss_title), panel("accuracy", accuracy_title))
+
+
+def filters_image(kernels: np.ndarray, scale: int = 10, gap: int = 4) -> np.ndarray:
+    """conv1's kernels `[k, 5, 5]` side by side as one RGB picture on a diverging scale (red positive,
+    blue negative, white zero; the largest magnitude full colour): a picture, not a chart, so
+    moving the replay slider redraws it in a millisecond."""
+    kernels = np.asarray(kernels, dtype=np.float32).reshape(-1, 5, 5)
+    limit = float(np.abs(kernels).max()) or 1.0
+    strength = np.abs(kernels) / limit  # 0 white .. 1 full colour
+    positive = kernels >= 0
+    rgb = np.empty((*kernels.shape, 3), dtype=np.float32)
+    rgb[..., 0] = np.where(positive, 1.0, 1.0 - 0.8 * strength)  # red stays for positive weights
+    rgb[..., 1] = 1.0 - 0.8 * strength
+    rgb[..., 2] = np.where(positive, 1.0 - 0.8 * strength, 1.0)  # blue stays for negative weights
+    tiles = [np.kron(tile, np.ones((scale, scale, 1), dtype=np.float32)) for tile in rgb]
+    side = 5 * scale
+    picture = np.ones((side, len(tiles) * (side + gap) - gap, 3), dtype=np.float32)
+    for i, tile in enumerate(tiles):
+        picture[:, i * (side + gap): i * (side + gap) + side] = tile
+    return (picture * 255).round().astype(np.uint8)

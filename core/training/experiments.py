@@ -14,6 +14,7 @@ about 90 MB. Nothing here imports Streamlit.
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -80,9 +81,10 @@ class Run:
         """Epochs whose state is kept (0 = the starting weights)."""
         return sorted(self.snapshots)
 
-    @property
+    @functools.cached_property
     def nbytes(self) -> int:
-        """Memory the run holds: snapshots, template, filters, matrices and curves."""
+        """Memory the run holds: snapshots, template, filters, matrices and curves (a run's record
+        never changes once kept, so this is counted once)."""
         template = sum(t.numel() * t.element_size() for t in self.template.state_dict().values())
         arrays = sum(a.nbytes for a in [*self.filters.values(), *self.confusions.values()])
         curves = 8 * (len(self.batch_epochs) + len(self.batch_losses) + 5 * len(self.epochs))

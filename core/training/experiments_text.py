@@ -148,6 +148,10 @@ TEXT = {
         "conv1's filters at epoch {epoch}",
         "第 {epoch} 轮时 conv1 的卷积核",
     ),
+    "experiments.replay.filters_key": (
+        "Red: positive weights, blue: negative, white: near zero.",
+        "红色：正权重；蓝色：负权重；白色：接近零。",
+    ),
     "experiments.replay.confusion": ("Confusion matrix at epoch {epoch}", "第 {epoch} 轮时的混淆矩阵"),
     "experiments.replay.no_confusion": (
         "Before training there is no confusion matrix: the model only guesses.",

@@ -10,6 +10,7 @@ comes from a DataLoader, so its figures are close to the app's, not identical.
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 from torch import nn
@@ -142,6 +143,7 @@ if __name__ == "__main__":
 '''
 
 
+@functools.cache
 def model_source(model_class: type[nn.Module]) -> str:
     """The model class's source, as the script defines it."""
     return inspect.getsource(model_class)
