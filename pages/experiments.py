@@ -22,6 +22,7 @@ from core.training.experiment_charts import RUN_COLOURS, filters_image, overlay_
 from core.training.experiments import Run, RunStore, curves_table, runs_table
 from core.training.export_script import export_script
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
+from core.training.run_state import capture
 from core.training.session import RUNNING, TrainingSession
 from core.training.snapshot import resume_from
 from ui import cache, state
@@ -192,7 +193,7 @@ def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
     device, _ = cache.device()
     training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
                            cache.mnist_tensors(True), cache.mnist_tensors(False))
-    session = TrainingSession(training)
+    session = TrainingSession(training, saved=capture(training))  # the worker carries on from here
     history = session.history  # the branch's curves start as its parent's, up to the branch point
     kept = [i for i, e in enumerate(run.batch_epochs) if e <= epoch]
     history.batch_epochs = [run.batch_epochs[i] for i in kept]

@@ -207,3 +207,19 @@ def test_a_run_followed_from_a_worker_keeps_every_epoch_from_its_states() -> Non
     whole = start_run(RECIPE)
     list(whole.events())
     assert weights_equal(run.snapshots[2].model_state, whole.model.state_dict())
+
+
+def test_a_branch_handed_to_a_worker_job_carries_on_bit_for_bit() -> None:
+    """The page hands a branch to a worker as a RunState: it ends where an uninterrupted run does."""
+    from core.training.job import train_job
+    from core.training.run_state import RunState, capture
+
+    config = replace(RECIPE, schedule="onecycle", lr=0.05)
+    first = start_run(config)
+    next(e for e in first.events() if hasattr(e, "test_acc"))
+    branch = resume_from(take_snapshot(first), seeded_model(5), config, "cpu", TRAIN, TEST)
+    job = train_job(lambda: False, config, "cpu", start=capture(branch), test_size=len(TEST[1]))
+    states = [e for e in job if isinstance(e, RunState)]
+    whole = start_run(config)
+    list(whole.events())
+    assert weights_equal(states[-1].model, whole.model.state_dict())
