@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.checkpoint import shown_accuracy
 from core.i18n import LANGUAGES, Translator, language_for_locale
 from ui import cache, state
 from ui.errors import show_error
@@ -38,10 +39,7 @@ def sidebar_status(t: Translator) -> None:
     except Exception as err:  # a damaged weights file must not hide the rest of the app
         show_error(err, t)
         return
-    if source == "session":
-        st.sidebar.caption(t("sidebar.model_session", acc=meta.get("test_accuracy", "?")))
-    else:
-        st.sidebar.caption(t("sidebar.model_pretrained", acc=meta.get("test_accuracy", "?")))
+    st.sidebar.caption(t(f"sidebar.model_{source}", acc=shown_accuracy(meta)))
 
 
 def main() -> None:

@@ -34,6 +34,11 @@ class CheckpointError(Exception):
         super().__init__(f"{problem}: {detail}" if detail else problem)
 
 
+def shown_accuracy(meta: dict) -> float | str:
+    """A checkpoint's test accuracy (%) as the pages print it: "?" when its metadata does not say."""
+    return meta.get("test_accuracy", "?")
+
+
 def model_to_bytes(model: torch.nn.Module, meta: dict) -> bytes:
     """The checkpoint as bytes (for a download button)."""
     tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}

@@ -3,6 +3,8 @@
 The four canonical files live gzipped in `data/mnist/`; `MNIST_DIR` points the app at
 another folder holding the same files. Every file's uncompressed bytes are checked
 against the canonical md5 once per process, so a damaged download never trains a model.
+This is the app's one MNIST cache: each split is read, and normalised, once per process and
+folder, then shared by every caller (pages, training, tests).
 """
 
 from __future__ import annotations
@@ -96,10 +98,16 @@ def normalise(images: np.ndarray | torch.Tensor) -> torch.Tensor:
     return x.sub_(MNIST_MEAN * scale).div_(MNIST_STD * scale).unsqueeze(1)
 
 
-def load_tensors(train: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
-    """The whole split as normalised `float32 [N, 1, 28, 28]` images and `int64 [N]` labels."""
-    images, labels = load_mnist(train)
+@functools.lru_cache(maxsize=4)
+def _tensors(folder: Path, train: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    images, labels = _load(folder, train)
     return normalise(images), torch.from_numpy(labels.copy())
+
+
+def load_tensors(train: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
+    """The whole split as normalised `float32 [N, 1, 28, 28]` images and `int64 [N]` labels,
+    made once per process and shared: never modify them."""
+    return _tensors(data_dir(), train)
 
 
 def class_counts(labels: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from core.convolution import filter_learning
@@ -20,11 +21,12 @@ from core.convolution.filters import (
     output_size,
     products_expression,
     relu,
+    signed,
     window_position,
     window_products,
 )
 from core.convolution.kernel_input import KernelInputError, parse_kernel
-from ui import cache
+from core.data import load_mnist
 from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
 from ui.state import active_model, translator
@@ -44,18 +46,11 @@ START_SEED = "convolution.start_seed"
 WINDOW_FRAME_SECONDS = 0.35  # slow enough to follow the window with the eye
 LEARN_FRAME_SECONDS = 0.15  # redraw the learning charts at most this often...
 DRAWING_SHARE = 0.3  # ...and let drawing take at most this share of the time (slow machines)
-RECORD_EVERY = 10  # keep one step in ten for the charts: smooth enough, light to send
-CLOSE_ENOUGH = 0.05  # the gap that counts as "learned"
 DEFAULT_EDITOR_TEXT = "2 -1 -1\n-1 2 -1\n-1 -1 2"  # a diagonal-stroke detector to start from
 
 
 def kernel_label(name: str) -> str:
     return t(f"convolution.kernel.{name}")
-
-
-def signed(value: float) -> str:
-    """A number as a learner writes it, with a real minus sign."""
-    return f"{value:g}".replace("-", "−")
 
 
 def number_format(kernel: np.ndarray) -> str:
@@ -268,62 +263,59 @@ def learned_filters(images: np.ndarray, index: int) -> None:
 
 # --- 5. how a filter learns ----------------------------------------------------------------------
 
-def fresh_run(target: str, lr: float, seed: int) -> dict:
-    """A run that has not started: a random kernel, no history."""
-    start = filter_learning.random_kernel(seed)
-    return {"target": target, "lr": lr, "seed": seed, "kernel": start.tolist(), "step": 0, "goal": 0,
-            "steps": [], "losses": [], "weights": [], "diverged": False}
-
-
-def draw_learning(slots: list, run: dict) -> None:
+def draw_learning(slots: list, run: filter_learning.FilterLearning) -> None:
     """The kernel beside its target, the numbers, each weight's path and the falling loss."""
     kernel_slot, step_slot, loss_slot, gap_slot, weights_slot, curve_slot = slots
-    kernel, target = np.array(run["kernel"]), KERNELS[run["target"]]
-    finite = np.isfinite(kernel).all()
+    finite = np.isfinite(run.kernel).all()
     kernel_slot.vega_lite_chart(charts.number_grid(
-        kernel if finite else np.zeros_like(kernel), title=t("convolution.learn.current"), size=150,
+        run.kernel if finite else np.zeros_like(run.kernel), title=t("convolution.learn.current"), size=150,
         value_format=".2f",
     ), width="content")
-    step_slot.metric(t("convolution.learn.step"), run["step"])
-    loss_slot.metric(t("convolution.learn.loss"), f"{run['losses'][-1]:.2e}" if run["losses"] else "—")
-    gap_slot.metric(t("convolution.learn.gap"), f"{filter_learning.distance(kernel, target):.3f}")
-    if run["steps"]:
+    step_slot.metric(t("convolution.learn.step"), run.step)
+    loss_slot.metric(t("convolution.learn.loss"), f"{run.losses[-1]:.2e}" if run.losses else "—")
+    gap_slot.metric(t("convolution.learn.gap"), f"{run.gap:.3f}")
+    if run.steps:
         weights_slot.vega_lite_chart(charts.weights_chart(
-            run["steps"], np.array(run["weights"]), target, title=t("convolution.learn.weights_title"),
+            run.steps, np.array(run.weights), KERNELS[run.target], title=t("convolution.learn.weights_title"),
             x_title=t("convolution.learn.step"),
             y_title=t("convolution.learn.weight"), size=150,
         ), width="content")
         curve_slot.vega_lite_chart(charts.loss_chart(
-            run["steps"], run["losses"], title=t("convolution.learn.loss_title"),
+            run.steps, run.losses, title=t("convolution.learn.loss_title"),
             x_title=t("convolution.learn.step"), y_title=t("convolution.learn.loss"),
         ), width="stretch")
 
 
-def train_kernel(run: dict, slots: list) -> None:
-    """Gradient descent up to the run's goal, recording history in `run` (kept in session state,
-    so a click that interrupts loses nothing) and redrawing every few steps."""
+def train_kernel(run: filter_learning.FilterLearning, slots: list) -> None:
+    """Advance the run (kept in session state, so a click that interrupts loses nothing),
+    redrawing every few steps."""
     config = filter_learning.LearningConfig()
-    train_images, _ = cache.mnist(train=True)
+    train_images, _ = load_mnist(train=True)
     digits = filter_learning.training_batch(train_images, config.batch_size, config.seed)
-    records = filter_learning.learn_filter(
-        digits, KERNELS[run["target"]], np.array(run["kernel"]), run["lr"],
-        steps=run["goal"] - run["step"], first_step=run["step"],
-    )
     next_frame = time.monotonic() + LEARN_FRAME_SECONDS
-    for record in records:
-        if record.step % RECORD_EVERY == 0:
-            run["steps"].append(record.step)
-            run["losses"].append(record.loss)
-            run["weights"].append(record.kernel.ravel().tolist())
-        run["kernel"], run["step"] = record.kernel_next.tolist(), record.step + 1
-        if not np.isfinite(record.loss) or record.loss > filter_learning.DIVERGED_LOSS:
-            run["diverged"] = True
+    for _ in run.advance(digits, config.steps):
         if time.monotonic() > next_frame:
             began = time.monotonic()
             draw_learning(slots, run)
             took = time.monotonic() - began
             pause = max(LEARN_FRAME_SECONDS, took * (1 - DRAWING_SHARE) / DRAWING_SHARE)
             next_frame = time.monotonic() + pause
+
+
+def show_outcome(status: DeltaGenerator, run: filter_learning.FilterLearning) -> None:
+    """One line saying where the run stands, coloured by how it went."""
+    outcome = run.outcome
+    if outcome == "diverged":
+        status.error(t("convolution.learn.diverged", steps=run.step, lr=run.lr))
+    elif outcome == "not_started":
+        status.info(t("convolution.learn.not_started"))
+    elif outcome == "paused":
+        status.warning(t("convolution.learn.paused", steps=run.step))
+    elif outcome == "learned":
+        status.success(t("convolution.learn.done", steps=run.step, close=filter_learning.CLOSE_ENOUGH,
+                         gap=f"{run.gap:.2g}"))
+    else:
+        status.warning(t("convolution.learn.slow", steps=run.step, gap=f"{run.gap:.3f}"))
 
 
 def how_a_filter_learns() -> None:
@@ -339,17 +331,17 @@ def how_a_filter_learns() -> None:
                              persist_state="session")
     seed = st.session_state.setdefault(START_SEED, 0)
     run = st.session_state.get(LEARNING)
-    if run is None or (run["target"], run["lr"], run["seed"]) != (target, lr, seed):
-        run = st.session_state[LEARNING] = fresh_run(target, lr, seed)
+    if run is None or run.settings != (target, lr, seed):
+        run = st.session_state[LEARNING] = filter_learning.FilterLearning.fresh(target, lr, seed)
 
     buttons = st.columns(2, width=420)
-    label = "convolution.learn.train" if run["step"] == 0 else "convolution.learn.continue"
+    label = "convolution.learn.train" if run.step == 0 else "convolution.learn.continue"
     train = buttons[0].button(t(label), key="convolution.learn_train", type="primary",
-                              disabled=run["diverged"], icon=":material/play_arrow:")
+                              disabled=run.diverged, icon=":material/play_arrow:")
     if buttons[1].button(t("convolution.learn.restart"), key="convolution.learn_restart",
                          icon=":material/casino:"):
         st.session_state[START_SEED] = seed + 1
-        run = st.session_state[LEARNING] = fresh_run(target, lr, seed + 1)
+        run = st.session_state[LEARNING] = filter_learning.FilterLearning.fresh(target, lr, seed + 1)
 
     top = st.columns([2, 2, 3])
     top[1].vega_lite_chart(charts.number_grid(KERNELS[target], title=t("convolution.learn.goal"), size=150,
@@ -359,24 +351,11 @@ def how_a_filter_learns() -> None:
     slots += [st.empty(), st.empty()]
     status = st.empty()
 
-    if train and not run["diverged"]:
-        if run["step"] >= run["goal"]:
-            run["goal"] += config.steps
+    if train and not run.diverged:
         train_kernel(run, slots)
         rerun_this_part()  # the button now reads "continue", and the final numbers are drawn
     draw_learning(slots, run)
-
-    gap = filter_learning.distance(run["kernel"], KERNELS[target])
-    if run["diverged"]:
-        status.error(t("convolution.learn.diverged", steps=run["step"], lr=lr))
-    elif run["step"] == 0:
-        status.info(t("convolution.learn.not_started"))
-    elif run["step"] < run["goal"]:
-        status.warning(t("convolution.learn.paused", steps=run["step"]))
-    elif gap < CLOSE_ENOUGH:
-        status.success(t("convolution.learn.done", steps=run["step"], close=CLOSE_ENOUGH, gap=f"{gap:.2g}"))
-    else:
-        status.warning(t("convolution.learn.slow", steps=run["step"], gap=f"{gap:.3f}"))
+    show_outcome(status, run)
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -394,7 +373,7 @@ def the_letter_x() -> None:
 
 @guarded_fragment
 def real_digits() -> None:
-    test_images, test_labels = cache.mnist(train=False)
+    test_images, test_labels = load_mnist(train=False)
     learned_filters(test_images, filter_on_digit(test_images, test_labels))
 
 

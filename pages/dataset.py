@@ -6,7 +6,6 @@ import streamlit as st
 from core import data
 from core.dataset.charts import classic_grid, figure_png
 from core.dataset.views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
-from ui import cache
 from ui.charts.dataset import class_count_chart, heatmap, pixel_histogram_chart
 from ui.pictures import digit_pngs, fit_width
 from ui.state import translator
@@ -24,25 +23,25 @@ SHOWN_INDEX = "dataset.shown_index"  # {split: the last valid index typed}, kept
 @st.cache_data(show_spinner=False)
 def classic_png(folder: str) -> bytes:
     """The 4 x 7 grid of the first training and test digits, as PNG at its width on the page."""
-    return fit_width(figure_png(classic_grid(*cache.mnist(True), *cache.mnist(False))), CLASSIC_WIDTH)
+    return fit_width(figure_png(classic_grid(*data.load_mnist(True), *data.load_mnist(False))), CLASSIC_WIDTH)
 
 
 @st.cache_data(show_spinner=False)
 def training_pixel_stats(folder: str) -> tuple[float, float]:
     """Mean and standard deviation of every training pixel in [0, 1]."""
-    return data.pixel_stats(cache.mnist(True)[0])
+    return data.pixel_stats(data.load_mnist(True)[0])
 
 
 @st.cache_data(show_spinner=False)
 def training_histogram(folder: str):
     """The training pixels' histogram before and after normalisation."""
-    return pixel_histogram(cache.mnist(True)[0])
+    return pixel_histogram(data.load_mnist(True)[0])
 
 
 @st.cache_data(show_spinner=False)
 def mean_digits(folder: str) -> np.ndarray:
     """The ten average training digits."""
-    return data.mean_images(*cache.mnist(True))
+    return data.mean_images(*data.load_mnist(True))
 
 
 t = translator()
@@ -65,7 +64,7 @@ split = st.radio(
     t("dataset.browse.split"), list(SPLITS), format_func=lambda s: t(f"dataset.split.{s}"),
     horizontal=True, key="dataset.split", persist_state="session",
 )
-images, labels = cache.mnist(SPLITS[split])
+images, labels = data.load_mnist(SPLITS[split])
 split_in_text = t(f"dataset.split.{split}_in_text")
 digit = st.segmented_control(
     t("dataset.browse.digit"), list(data.CLASSES), key="dataset.digit", persist_state="session",
@@ -99,8 +98,8 @@ grid_column.vega_lite_chart(heatmap(images[index], size=420, value_format="d"), 
 
 # counts per class
 st.header(t("dataset.counts.header"))
-train_counts = data.class_counts(cache.mnist(True)[1])
-test_counts = data.class_counts(cache.mnist(False)[1])
+train_counts = data.class_counts(data.load_mnist(True)[1])
+test_counts = data.class_counts(data.load_mnist(False)[1])
 st.write(t("dataset.counts.body", low=int(train_counts.min()), high=int(train_counts.max())))
 st.vega_lite_chart(
     class_count_chart(
@@ -158,7 +157,7 @@ st.header(t("dataset.batch.header", n=BATCH_SIZE))
 st.write(t("dataset.batch.body", n=BATCH_SIZE))
 if st.button(t("dataset.batch.reshuffle"), key="dataset.reshuffle", icon=":material/shuffle:"):
     st.session_state[BATCH_SEED] += 1
-train_images, train_labels = cache.mnist(True)
+train_images, train_labels = data.load_mnist(True)
 batch = shuffled_batch(len(train_labels), seed=st.session_state[BATCH_SEED])
 for row in np.split(batch, range(ROW, len(batch), ROW)):
     st.image(digit_pngs(train_images[row], 2, 56), caption=[str(train_labels[i]) for i in row], width=56,

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import data
 from core.model import charts
 from ui import cache, state
 from ui.charts import model as cached_charts
@@ -56,7 +57,7 @@ diagram.graphviz_chart(charts.dataflow_dot(
 st.header(t("model.act.header"))
 model, meta, source = state.active_model()
 st.write(t("model.act.body", source=t(f"model.source.{source}")))
-test_images, test_labels = cache.mnist(train=False)
+test_images, test_labels = data.load_mnist(train=False)
 sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
 sources = ["test", "sketch"] if sketch is not None else ["test"]
 if st.session_state.get(SOURCE_KEY) not in sources:

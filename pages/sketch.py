@@ -8,9 +8,10 @@ from streamlit_drawable_canvas import st_canvas
 
 from core import sketch
 from core.charts.heatmap import heatmap
-from core.data import MNIST_MEAN, MNIST_STD
+from core.checkpoint import shown_accuracy
+from core.data import MNIST_MEAN, MNIST_STD, load_mnist
 from core.sketch import charts, explain, robustness, upload
-from ui import cache, collection
+from ui import collection
 from ui.errors import guarded_fragment
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator
 
@@ -32,7 +33,7 @@ t = translator()
 st.title(t("sketch.title"))
 st.write(t("sketch.intro"))
 model, meta, model_source = active_model()
-st.caption(t(f"sketch.model_{model_source}", acc=meta.get("test_accuracy", "?")))
+st.caption(t(f"sketch.model_{model_source}", acc=shown_accuracy(meta)))
 
 
 def clear_canvas() -> None:
@@ -82,7 +83,7 @@ def pick_random_test_image() -> None:
 
 def mnist_image() -> np.ndarray:
     """One MNIST test image, uint8 [28, 28], chosen by number."""
-    images, labels = cache.mnist(False)
+    images, labels = load_mnist(False)
     index = st.number_input(t("sketch.mnist_index"), 0, len(images) - 1, step=1,
                             key="sketch.mnist_index", persist_state="session")
     st.button(t("sketch.mnist_random"), key="sketch.mnist_random", icon=":material/casino:",

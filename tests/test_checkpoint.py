@@ -14,6 +14,7 @@ from core.checkpoint import (
     model_from_bytes,
     model_to_bytes,
     save_model,
+    shown_accuracy,
 )
 from core.model import LeNet
 
@@ -109,3 +110,8 @@ def test_the_shipped_weights_load_and_beat_lenet5() -> None:
     assert not model.training
     _, accuracy, _ = evaluate(model, *load_tensors(train=False))
     assert round(accuracy, 2) == meta["test_accuracy"]  # the metadata tells the truth
+
+
+def test_shown_accuracy_is_the_metadatas_or_a_question_mark() -> None:
+    assert shown_accuracy(META) == 12.5
+    assert shown_accuracy({"recipe": {}}) == "?"

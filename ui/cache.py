@@ -1,4 +1,4 @@
-"""Loaded once per server, shared read-only by every session."""
+"""Models and the training device, made once per server and shared read-only by every session."""
 
 from __future__ import annotations
 
@@ -10,25 +10,10 @@ from core import checkpoint, data, training
 from core.model import LayerRow, LeNet, image_activations, layer_table, parameter_count
 from ui.chart_cache import computed_once, model_key
 
-
-@st.cache_resource(show_spinner=False)
-def _mnist(train: bool, folder: str) -> tuple[np.ndarray, np.ndarray]:
-    return data.load_mnist(train)
-
-
-@st.cache_resource(show_spinner=False)
-def _mnist_tensors(train: bool, folder: str) -> tuple[torch.Tensor, torch.Tensor]:
-    return data.load_tensors(train)
-
-
-def mnist(train: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Read-only uint8 images and int64 labels of one split."""
-    return _mnist(train, str(data.data_dir()))  # keyed by folder: MNIST_DIR may change
-
-
-def mnist_tensors(train: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
-    """One split as normalised tensors `[N, 1, 28, 28]` and labels; never modify them."""
-    return _mnist_tensors(train, str(data.data_dir()))
+# MNIST is cached by core.data itself (once per process): pages call data.load_mnist and
+# data.load_tensors. These two names remain only until pages/train.py does the same.
+mnist = data.load_mnist
+mnist_tensors = data.load_tensors
 
 
 @st.cache_resource(show_spinner=False)

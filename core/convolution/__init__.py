@@ -9,6 +9,7 @@ from core.convolution.filters import (  # noqa: F401  the package's main API
     output_size,
     products_expression,
     relu,
+    signed,
     window_position,
     window_products,
 )

@@ -15,12 +15,16 @@ converges and rates above it blow up, which the page lets the learner see.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from core.convolution.filters import KERNELS
+
 DIVERGED_LOSS = 1e6  # past this the weights are running away: stop before they overflow
+RECORD_EVERY = 10  # a run keeps one step in ten for its charts: smooth enough, light to send
+CLOSE_ENOUGH = 0.05  # the largest gap to the target that counts as "learned"
 
 
 @dataclass(frozen=True)
@@ -86,11 +90,78 @@ def learn_filter(
         loss, grad = loss_and_gradient(kernel, windows, targets)
         kernel_next = kernel - lr * grad
         yield LearningStep(step, kernel, loss, grad, kernel_next)
-        if not np.isfinite(loss) or loss > DIVERGED_LOSS:
+        if blew_up(loss):
             return
         kernel = kernel_next
+
+
+def blew_up(loss: float) -> bool:
+    """Whether a loss says the weights are running away (a learning rate past the stable limit)."""
+    return not np.isfinite(loss) or loss > DIVERGED_LOSS
 
 
 def distance(kernel: np.ndarray, target: np.ndarray) -> float:
     """The largest gap between a weight and its target."""
     return float(np.max(np.abs(np.asarray(kernel) - np.asarray(target))))
+
+
+@dataclass
+class FilterLearning:
+    """One run of a kernel learning to copy the filter `KERNELS[target]`, resumable: it is updated
+    step by step, so a run interrupted half-way (the learner clicked elsewhere) loses nothing."""
+
+    target: str
+    lr: float
+    seed: int
+    kernel: np.ndarray
+    step: int = 0  # updates made so far
+    goal: int = 0  # the step the last "train" asked to reach
+    diverged: bool = False
+    steps: list[int] = field(default_factory=list)  # every RECORD_EVERY-th step, for the charts...
+    losses: list[float] = field(default_factory=list)  # ...its loss...
+    weights: list[list[float]] = field(default_factory=list)  # ...and its nine weights
+
+    @classmethod
+    def fresh(cls, target: str, lr: float, seed: int) -> FilterLearning:
+        """A run that has not started: a random kernel, no history."""
+        return cls(target, lr, seed, random_kernel(seed))
+
+    @property
+    def settings(self) -> tuple[str, float, int]:
+        """What the learner chose for this run: the target's name, the learning rate, the start's seed."""
+        return self.target, self.lr, self.seed
+
+    @property
+    def gap(self) -> float:
+        """The largest gap between a weight and its target."""
+        return distance(self.kernel, KERNELS[self.target])
+
+    @property
+    def outcome(self) -> str:
+        """Where the run stands: "diverged", "not_started", "paused" (short of its goal), "learned"
+        (within CLOSE_ENOUGH of the target) or "slow" (at its goal, not there yet)."""
+        if self.diverged:
+            return "diverged"
+        if self.step == 0:
+            return "not_started"
+        if self.step < self.goal:
+            return "paused"
+        return "learned" if self.gap < CLOSE_ENOUGH else "slow"
+
+    def advance(self, digits: np.ndarray, steps: int) -> Iterator[LearningStep]:
+        """Gradient descent on `digits` up to the goal, first moved `steps` further on if it was
+        reached (a paused run just resumes); yields each step once the run has taken it in."""
+        if self.diverged:
+            return
+        if self.step >= self.goal:
+            self.goal += steps
+        records = learn_filter(digits, KERNELS[self.target], self.kernel, self.lr,
+                               steps=self.goal - self.step, first_step=self.step)
+        for record in records:
+            if record.step % RECORD_EVERY == 0:
+                self.steps.append(record.step)
+                self.losses.append(record.loss)
+                self.weights.append(record.kernel.ravel().tolist())
+            self.kernel, self.step = record.kernel_next, record.step + 1
+            self.diverged = blew_up(record.loss)
+            yield record

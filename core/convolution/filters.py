@@ -80,15 +80,20 @@ def max_pool(image: np.ndarray, size: int = 2) -> np.ndarray:
     return blocks.max(axis=(1, 3))
 
 
+def signed(value: float, spec: str = "g") -> str:
+    """A number as a learner writes it, with a real minus sign (−) rather than a hyphen."""
+    return format(value, spec).replace("-", "−")
+
+
 def products_expression(image: np.ndarray, kernel: np.ndarray, row: int, col: int) -> str:
     """The window's sum written out, pixel × weight for each cell: "0×(−1) + 1×1 + … = 1"."""
     kh, kw = np.shape(kernel)
     patch = np.asarray(image, dtype=np.float64)[row : row + kh, col : col + kw]
 
     def number(value: float) -> str:
-        text = f"{value:.3g}".replace("-", "−")
+        text = signed(value, ".3g")
         return f"({text})" if value < 0 else text
 
     terms = [f"{number(p)}×{number(w)}" for p, w in zip(patch.ravel(), np.ravel(kernel), strict=True)]
     total = float((patch * kernel).sum())
-    return " + ".join(terms) + f" = {total:.3g}".replace("-", "−")
+    return " + ".join(terms) + f" = {signed(total, '.3g')}"

@@ -75,6 +75,11 @@ def gradients_agree(hand: tuple[float, float], auto: tuple[float, float], rel: f
     return all(math.isclose(h, a, rel_tol=rel, abs_tol=1e-12) for h, a in zip(hand, auto, strict=True))
 
 
+def escaped(w: float, b: float) -> bool:
+    """Whether (w, b) has passed DIVERGENCE_BOUND, or is no number at all (NaN): the run diverged."""
+    return not (abs(w) <= DIVERGENCE_BOUND and abs(b) <= DIVERGENCE_BOUND)
+
+
 def descent_step(step: int, x: float, y_target: float, w: float, b: float, lr: float) -> Step:
     """Forward, loss, gradients and update, once."""
     y = forward(x, w, b)
@@ -89,7 +94,7 @@ def run_descent(x: float, y_target: float, w: float, b: float, lr: float, steps:
         record = descent_step(number, x, y_target, w, b, lr)
         records.append(record)
         w, b = record.w_next, record.b_next
-        if not (abs(w) <= DIVERGENCE_BOUND and abs(b) <= DIVERGENCE_BOUND):  # also catches NaN
+        if escaped(w, b):
             return Descent(records, diverged=True, steps_asked=steps)
     return Descent(records, diverged=False, steps_asked=steps)
 

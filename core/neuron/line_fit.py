@@ -3,7 +3,7 @@
 The loss is the mean of ½(w*x + b - y)² over the points. Full-batch descent takes one step
 per pass over the data along the mean gradient; stochastic descent takes one step per point,
 in a fresh random order each pass, along that point's own gradient. Both are the single-neuron
-rule of core/neuron.py; mini-batches (the training page) sit between the two.
+rule of core/neuron/descent.py; mini-batches (the training page) sit between the two.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.neuron import DIVERGENCE_BOUND
+from core.neuron.descent import escaped
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def batch_descent(xs: np.ndarray, ys: np.ndarray, w: float, b: float, lr: float,
         error = w * xs + b - ys
         w, b = w - lr * float(np.mean(error * xs)), b - lr * float(np.mean(error))
         path.append((w, b, float(epoch)))
-        if _escaped(w, b):
+        if escaped(w, b):
             return _fit_path(xs, ys, path, diverged=True)
     return _fit_path(xs, ys, path, diverged=False)
 
@@ -74,13 +74,9 @@ def stochastic_descent(xs: np.ndarray, ys: np.ndarray, w: float, b: float, lr: f
             error = w * xs[i] + b - ys[i]
             w, b = w - lr * float(error * xs[i]), b - lr * float(error)
             path.append((w, b, epoch + position / n))
-            if _escaped(w, b):
+            if escaped(w, b):
                 return _fit_path(xs, ys, path, diverged=True)
     return _fit_path(xs, ys, path, diverged=False)
-
-
-def _escaped(w: float, b: float) -> bool:
-    return not (abs(w) <= DIVERGENCE_BOUND and abs(b) <= DIVERGENCE_BOUND)
 
 
 def _fit_path(xs: np.ndarray, ys: np.ndarray, path: list[tuple[float, float, float]],

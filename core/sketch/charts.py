@@ -7,35 +7,26 @@ import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 
-from core.pixels import enlarge_to
+from core.model import charts as model_charts
+from core.pixels import enlarge, enlarge_to
 
-HIGHLIGHT = "#e4572e"  # the predicted digit's bar
-PLAIN = "#8fa8c8"
+HIGHLIGHT = model_charts.PREDICTED  # the rotation sweep's line, in the predicted digit's colour
+# a y axis title set level above the axis (Chinese titles read badly turned 90°)
+LEVEL_TITLE = {"titleAngle": 0, "titleAlign": "left", "titleBaseline": "bottom", "titleX": -30, "titleY": -8}
 
 
 def _level_title_axis(**kwargs) -> alt.Axis:
-    """A y axis whose title sits level above the axis (Chinese titles read badly turned 90°)."""
-    return alt.Axis(titleAngle=0, titleAlign="left", titleBaseline="bottom", titleX=-30, titleY=-8,
-                    **kwargs)
+    """A y axis whose title sits level above the axis."""
+    return alt.Axis(**LEVEL_TITLE, **kwargs)
 
 
 def probability_bars(probabilities: np.ndarray, digit_title: str, probability_title: str,
                      height: int = 220) -> alt.Chart:
-    """Ten bars, one per digit, the most probable one highlighted; exact values on hover."""
-    probabilities = np.asarray(probabilities, dtype=float)
-    frame = pd.DataFrame({
-        "digit": [str(d) for d in range(10)],
-        "probability": probabilities,
-        "top": probabilities == probabilities.max(),
-    })
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("digit:N", title=digit_title, sort=None, axis=alt.Axis(labelAngle=0, labelFontSize=14)),
-        y=alt.Y("probability:Q", title=probability_title, scale=alt.Scale(domain=[0, 1]),
-                axis=_level_title_axis(format="%")),
-        color=alt.condition("datum.top", alt.value(HIGHLIGHT), alt.value(PLAIN)),
-        tooltip=[alt.Tooltip("digit:N", title=digit_title),
-                 alt.Tooltip("probability:Q", title=probability_title, format=".2%")],
-    ).properties(height=height)
+    """The model page's ten bars, drawn larger for the sketch page: big digit labels and a level
+    probability title."""
+    chart = model_charts.probability_bars(probabilities, digit_title=digit_title,
+                                          probability_title=probability_title, height=height)
+    return chart.configure_axisX(labelFontSize=14).configure_axisY(**LEVEL_TITLE)
 
 
 def rotation_chart(angles: np.ndarray, confidence: np.ndarray, current_angle: float, title: str,
@@ -85,7 +76,7 @@ def map_tiles(maps: np.ndarray, columns: int, cell: int, gap: int = 4,
     for index, feature in enumerate(maps):
         r, c = divmod(index, columns)
         top, left = r * (tile_h + gap), c * (tile_w + gap)
-        canvas[top : top + tile_h, left : left + tile_w] = np.kron(feature / peak, np.ones((factor, factor)))
+        canvas[top : top + tile_h, left : left + tile_w] = enlarge(feature / peak, factor) / 255.0
     rgb = colormaps[colormap](np.nan_to_num(canvas))[..., :3]
     rgb[np.isnan(canvas)] = 1.0
     return (rgb * 255).astype(np.uint8)

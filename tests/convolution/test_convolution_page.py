@@ -106,14 +106,14 @@ def test_choosing_a_digit_by_index():
 def test_filter_learning_reaches_the_target():
     lang = "zh"  # the English page is run by the other tests
     at = open_page("convolution", lang)
-    assert at.session_state[LEARNING]["step"] == 0
+    assert at.session_state[LEARNING].step == 0
     at.button(key="convolution.learn_train").click().run()
     assert_rendered(at, lang)
     run = at.session_state[LEARNING]
-    assert run["step"] == 1000 and not run["diverged"]
-    gap = np.abs(np.array(run["kernel"]) - KERNELS["horizontal_edge"]).max()
+    assert run.step == 1000 and not run.diverged
+    gap = np.abs(run.kernel - KERNELS["horizontal_edge"]).max()
     assert gap < 0.05
-    assert run["losses"][-1] < 1e-3 * run["losses"][0]
+    assert run.losses[-1] < 1e-3 * run.losses[0]
     expected = translate("convolution.learn.done", lang, steps=1000, close=0.05, gap=f"{gap:.2g}")
     assert at.success[-1].value == expected
     assert at.button(key="convolution.learn_train").label == translate("convolution.learn.continue", lang)
@@ -125,5 +125,5 @@ def test_too_large_a_learning_rate_explodes_with_a_message():
     at.button(key="convolution.learn_train").click().run()
     assert_rendered(at, "en")
     run = at.session_state[LEARNING]
-    assert run["diverged"] and run["step"] < 1000
-    assert at.error[-1].value == translate("convolution.learn.diverged", "en", steps=run["step"], lr=3.0)
+    assert run.diverged and run.step < 1000
+    assert at.error[-1].value == translate("convolution.learn.diverged", "en", steps=run.step, lr=3.0)

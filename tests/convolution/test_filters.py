@@ -15,6 +15,7 @@ from core.convolution.filters import (
     output_size,
     products_expression,
     relu,
+    signed,
     window_position,
     window_products,
 )
@@ -181,3 +182,8 @@ def test_products_expression_writes_out_the_sum():
     assert products_expression(LETTER_X, KERNELS["horizontal_edge"], 2, 2).endswith("= 0")
     assert flipped_convolution(LETTER_X, KERNELS["horizontal_edge"])[0, 0] == -1
     assert products_expression(LETTER_X, KERNELS["horizontal_edge"][::-1], 0, 0).endswith("= −1")
+
+
+def test_signed_numbers_use_a_real_minus_sign():
+    assert signed(-1.5) == "−1.5" and signed(2.0) == "2" and signed(0.0) == "0"
+    assert signed(-0.123456, ".3g") == "−0.123"
