@@ -1,4 +1,4 @@
-"""Models and the training device, made once per server and shared read-only by every session."""
+"""Loaded once per server, shared read-only by every session (MNIST itself is cached by core.data)."""
 
 from __future__ import annotations
 
