@@ -40,7 +40,7 @@ bench: $(VENV)/.app-installed
 	for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 weights: $(VENV)/.app-installed
-	$(PY) -m scripts.train_pretrained
+	$(PY) -m scripts.train_robust
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

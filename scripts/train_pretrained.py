@@ -1,6 +1,6 @@
-"""Rebuild `assets/lenet_mnist.safetensors`, the pretrained LeNet the app ships with.
+"""The plain LeNet recipe, no augmentation: the shipped model until scripts/train_robust.py.
 
-Recipe (documented in the README and stored in the file's metadata): SGD with momentum 0.9,
+Recipe (stored in the file's metadata): SGD with momentum 0.9,
 batch 64, a one-cycle schedule peaking at lr 0.05, 10 epochs over all 60,000 training
 images, seed 0, on the CPU with one thread (the order of floating-point sums, and so the last
 digits of the result, depends on the thread count; one thread gives the same figure on any

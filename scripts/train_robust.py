@@ -5,7 +5,8 @@ Recipe (documented in the README and stored in the file's metadata): the pretrai
 lr 0.05, seed 0, one CPU thread) run for more epochs, each batch of the 60,000 training
 images changed at random by `core.sketch.augment.ROBUST` (turns, shifts, scaling, elastic
 bending, thicker and thinner strokes; a share left untouched). Run from the repository root:
-`.venv/bin/python -m scripts.train_robust` (several minutes). It prints the metadata it wrote.
+`.venv/bin/python -m scripts.train_robust` (about 28 minutes on the busy 2-core machine).
+It prints the metadata it wrote.
 """
 
 from __future__ import annotations

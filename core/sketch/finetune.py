@@ -38,7 +38,7 @@ class FinetuneSettings:
 
     mix: bool = True
     mnist_share: float = 0.75  # of each batch, when mixing
-    steps: int = 40  # batches
+    steps: int = 80  # batches
     batch_size: int = 64
     lr: float = 0.01  # peak of a one-cycle schedule, SGD with momentum 0.9
     seed: int = 0

@@ -172,8 +172,10 @@ TEXT = {
     "sketch.axis_angle": ("Rotation (degrees)", "旋转角度（度）"),
     "sketch.axis_confidence": ("Probability of {digit}", "{digit} 的概率"),
     "sketch.sweep_note": (
-        "MNIST digits are all written upright, so the network never saw a tilted digit: "
-        "its confidence usually falls as the angle grows.",
-        "MNIST 里的数字都是正着写的，网络从没见过倾斜的数字，所以角度越大，它的把握通常越低。",
+        "MNIST digits are all written upright. The shipped network also saw them turned up to 20° "
+        "either way while it trained, so small turns barely matter; beyond that its confidence "
+        "usually falls as the angle grows.",
+        "MNIST 里的数字都是正着写的。预训练网络在训练时还见过向左右最多旋转 20° 的数字，所以小角度"
+        "几乎没有影响；再往外转，它的把握通常就越来越低。",
     ),
 }
