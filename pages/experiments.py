@@ -222,12 +222,13 @@ def show_branch(run: Run, t: Translator) -> None:
         config = run.config
         with st.form(f"experiments.branch.{run.id}", border=False):
             a, b = st.columns(2)
-            start = a.selectbox(t("experiments.branch.from"), done, index=len(done) - 1)
+            start = a.selectbox(t("experiments.branch.from"), done, index=len(done) - 1,
+                                key="experiments.branch_from")
             epochs = b.slider(t("experiments.branch.epochs"), 1, EPOCH_RANGE[1],
-                              max(config.epochs, done[-1] + 1))
+                              max(config.epochs, done[-1] + 1), key="experiments.branch_epochs")
             # a run trained elsewhere may hold a value the sliders do not offer: offer it too
             lr = a.select_slider(t("train.lr"), sorted({*LEARNING_RATES, config.lr}), value=config.lr,
-                                 format_func=lambda v: f"{v:g}")
+                                 format_func=lambda v: f"{v:g}", key="experiments.branch_lr")
             batch = b.select_slider(t("train.batch_size"), sorted({*BATCH_SIZES, config.batch_size}),
                                     value=config.batch_size)
             optimizer = a.radio(t("train.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index(config.optimizer),
@@ -235,7 +236,8 @@ def show_branch(run: Run, t: Translator) -> None:
             schedule = b.radio(t("train.schedule"), SCHEDULES, index=SCHEDULES.index(config.schedule),
                                format_func=lambda s: t(f"train.schedule.{s}"), horizontal=True)
             momentum = a.slider(t("train.momentum"), 0.0, 0.99, value=float(config.momentum), step=0.01)
-            submitted = st.form_submit_button(t("experiments.branch.start"), disabled=busy, type="primary")
+            submitted = st.form_submit_button(t("experiments.branch.start"), disabled=busy, type="primary",
+                                              key="experiments.branch_start")
         if busy:
             st.caption(t("experiments.branch.busy"))
         if submitted and not busy:

@@ -112,3 +112,21 @@ def test_a_shared_link_sets_the_recipe_and_bad_values_fall_back_with_a_notice(la
     assert any("train_size=99999999" in n for n in notices)
     # the URL now holds the whole recipe the page shows, so copying it shares the set-up
     assert at.query_params["lr"] in ("0.01", ["0.01"]) and at.query_params["epochs"] in ("3", ["3"])
+
+
+def test_a_branch_trains_on_from_its_parent_and_shows_the_family() -> None:
+    store = tiny_store(TINY)
+    at = open_page("experiments", "en", state={STORE_KEY: store})
+    select(at, [0])
+    at.selectbox(key="experiments.branch_from").set_value(1)
+    at.select_slider(key="experiments.branch_lr").set_value(0.1)
+    at.slider(key="experiments.branch_epochs").set_value(2)
+    at.button(key="experiments.branch_start").click().run()  # goes to the training page, which trains it
+    assert_rendered(at, "en")
+    assert at.title[0].value == translate("train.title", "en")
+    branch = store.runs[-1]
+    assert len(store.runs) == 2 and branch.parent == (1, 1) and branch.config.lr == 0.1
+    assert branch.epochs[0] == store.runs[0].epochs[0]  # its curve starts as its parent's did
+    assert [row["epoch"] for row in branch.epochs] == [1, 2] and branch.replay_epochs == [0, 1, 2]
+    at.switch_page("pages/experiments.py").run()
+    assert translate("experiments.family", "en", id=1, epoch=1) in list(at.dataframe[0].value.iloc[:, 2])
