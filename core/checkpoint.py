@@ -1,8 +1,11 @@
-"""Save and load LeNet weights safely: safetensors for the tensors, JSON for the metadata.
+"""Save and load network weights safely: safetensors for the tensors, JSON for the metadata.
 
-Nothing is ever unpickled, so a checkpoint from a stranger cannot run code. Writes are
-atomic (a temporary file, then a rename), so an interrupted save never leaves half a file.
-Loading checks every tensor's name, shape and dtype against a fresh LeNet.
+Nothing is ever unpickled or evaluated, so a checkpoint from a stranger cannot run code. Writes
+are atomic (a temporary file, then a rename), so an interrupted save never leaves half a file.
+The metadata's "design" (core.model.design) says which network the tensors belong to; a file
+without one (the shipped weights) is the tutorial's LeNet. Loading checks the design like the
+design page does (kinds, sizes, shapes, the server's caps) before building anything, then every
+tensor's name, shape and dtype against the network it describes.
 """
 
 from __future__ import annotations
@@ -17,20 +20,25 @@ from safetensors import SafetensorError
 from safetensors.torch import load as load_bytes
 from safetensors.torch import save as save_bytes
 
-from core.model import LeNet
+from core.model import DesignError, LeNet, build_model
+from core.model.design import MAX_PARAMETERS
 
 PRETRAINED_PATH = Path(__file__).resolve().parent.parent / "assets" / "lenet_mnist.safetensors"
-MAX_BYTES = 1_000_000  # LeNet's weights take 178 kB; anything far larger is not one
+# LeNet's weights take 178 kB; the largest design the server builds (2,000,000 float32
+# parameters, plus batch-norm statistics and the header) stays under this
+MAX_BYTES = 4 * MAX_PARAMETERS + 500_000
 META_KEY = "meta"
 
 
 class CheckpointError(Exception):
-    """A file that is not a LeNet checkpoint; `problem` is a short code the UI translates:
-    "missing", "too_large", "unreadable" or "mismatch"."""
+    """A file that is not a checkpoint of a network we can build; `problem` is a short code the UI
+    translates: "missing", "too_large", "unreadable", "mismatch" or "design" (the metadata's
+    design is refused: `design_error` says why)."""
 
-    def __init__(self, problem: str, detail: str = ""):
+    def __init__(self, problem: str, detail: str = "", design_error: DesignError | None = None):
         self.problem = problem
         self.detail = detail
+        self.design_error = design_error
         super().__init__(f"{problem}: {detail}" if detail else problem)
 
 
@@ -40,7 +48,9 @@ def shown_accuracy(meta: dict) -> float | str:
 
 
 def model_to_bytes(model: torch.nn.Module, meta: dict) -> bytes:
-    """The checkpoint as bytes (for a download button)."""
+    """The checkpoint as bytes (for a download button); a designed network's metadata gets its design."""
+    if hasattr(model, "design") and "design" not in meta and not isinstance(model, LeNet):
+        meta = {**meta, "design": model.design}
     tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     return save_bytes(tensors, metadata={META_KEY: json.dumps(meta, sort_keys=True)})
 
@@ -74,8 +84,18 @@ def _read_metadata(data: bytes) -> dict:
     return meta
 
 
-def model_from_bytes(data: bytes) -> tuple[LeNet, dict]:
-    """A LeNet and its metadata from checkpoint bytes, after checking every tensor."""
+def _model_for(meta: dict) -> torch.nn.Module:
+    """A fresh network of the design the metadata names (LeNet when it names none)."""
+    if "design" not in meta:
+        return LeNet()
+    try:
+        return build_model(meta["design"])
+    except DesignError as err:
+        raise CheckpointError("design", str(err), design_error=err) from err
+
+
+def model_from_bytes(data: bytes) -> tuple[torch.nn.Module, dict]:
+    """A network and its metadata from checkpoint bytes, after checking its design and every tensor."""
     if len(data) > MAX_BYTES:
         raise CheckpointError("too_large", f"{len(data):,} bytes")
     try:
@@ -83,7 +103,7 @@ def model_from_bytes(data: bytes) -> tuple[LeNet, dict]:
         meta = _read_metadata(data)
     except (SafetensorError, ValueError, UnicodeDecodeError, OverflowError) as err:
         raise CheckpointError("unreadable", str(err)) from err
-    model = LeNet()
+    model = _model_for(meta)
     expected = model.state_dict()
     if set(tensors) != set(expected):
         missing = sorted(set(expected) - set(tensors))
@@ -96,15 +116,15 @@ def model_from_bytes(data: bytes) -> tuple[LeNet, dict]:
                 "mismatch", f"{name}: {tuple(tensor.shape)} {tensor.dtype}, "
                 f"expected {tuple(want.shape)} {want.dtype}"
             )
-        if not torch.isfinite(tensor).all():
+        if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise CheckpointError("mismatch", f"{name} holds NaN or infinity")
     model.load_state_dict(tensors)
     model.eval()
     return model, meta
 
 
-def load_model(path: str | Path = PRETRAINED_PATH) -> tuple[LeNet, dict]:
-    """A LeNet in eval mode and its metadata, read from a checkpoint file."""
+def load_model(path: str | Path = PRETRAINED_PATH) -> tuple[torch.nn.Module, dict]:
+    """A network in eval mode and its metadata, read from a checkpoint file."""
     path = Path(path)
     if not path.is_file():
         raise CheckpointError("missing", str(path))

@@ -37,16 +37,20 @@ TEXT = {
         "或运行 `make weights` 重新生成。",
     ),
     "error.checkpoint_too_large": (
-        "That file is too large to be LeNet's weights ({detail}).",
-        "这个文件太大了，不可能是 LeNet 的权重（{detail}）。",
+        "That file is too large to be the weights of a network this app can build ({detail}).",
+        "这个文件太大了，不可能是本应用能搭建的网络的权重（{detail}）。",
+    ),
+    "error.checkpoint_design": (
+        "That checkpoint describes a network this app will not build: {detail}",
+        "这个权重文件描述的网络本应用不能搭建：{detail}",
     ),
     "error.checkpoint_unreadable": (
         "That file is not a readable safetensors checkpoint.",
         "这个文件不是可读取的 safetensors 权重文件。",
     ),
     "error.checkpoint_mismatch": (
-        "Those weights do not fit this LeNet: {detail}",
-        "这些权重与本 LeNet 的结构不符：{detail}",
+        "Those weights do not fit the network they claim to belong to: {detail}",
+        "这些权重与它声称所属的网络结构不符：{detail}",
     ),
     "error.unexpected": (
         "Something went wrong on this page. Your settings are kept: try again, or reload the page.",

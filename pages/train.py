@@ -16,8 +16,10 @@ import streamlit as st
 import torch
 
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
-from core.model import image_activations, probabilities
+from core.model import LENET, image_activations, layer_rows, probabilities
 from core.model.charts import probability_bars
+from core.model.design import describe
+from core.model.shapes import parameter_total
 from core.pixels import enlarge
 from core.training import (
     EPOCH_RANGE,
@@ -98,7 +100,7 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
     action = st.session_state.pop(REQUEST_KEY, None)
     if action == "start":
         session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
-                                        cache.mnist_tensors(False))
+                                        cache.mnist_tensors(False), design=state.design_to_train())
         st.session_state[SESSION_KEY] = session
         experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
@@ -115,6 +117,9 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
 def settings_panel(session: TrainingSession | None, running: bool) -> None:
     """Presets, every hyper-parameter, and Train / Stop / Resume."""
     st.subheader(t("train.settings"))
+    design = session.design if session is not None else state.design_to_train() or LENET
+    st.caption(t("train.architecture", name=state.design_label(design, t), layers=describe(design),
+                 parameters=f"{parameter_total(layer_rows(design)):,}"))
     left, right = st.columns(2)
     left.button(t("train.preset.classic"), key="train.preset_classic", help=t("train.preset.classic_help"),
                 on_click=apply_preset, args=("classic",), disabled=running, width="stretch")
@@ -173,7 +178,7 @@ def cross_entropy_example() -> None:
     model_now, _, _ = state.active_model()
     test_images, test_labels = cache.mnist(False)
     label = int(test_labels[EXAMPLE_INDEX])
-    steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["fc3"], label)
+    steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["logits"], label)
     st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
     digit, table = st.columns([1, 4])
     digit.image(enlarge(test_images[EXAMPLE_INDEX], 3))
@@ -238,6 +243,11 @@ def draw_progress(slots: LiveSlots, session: TrainingSession) -> None:
 def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
     """conv1's filters at every recorded epoch (at most seven rows: the start, then spread out)."""
     history = session.history
+    if not history.filters:
+        with slots.filters.container():
+            st.subheader(t("train.filters.header"))
+            st.caption(t("train.filters.none"))
+        return
     shown = np.unique(np.linspace(0, len(history.filters) - 1, min(7, len(history.filters))).astype(int))
     with slots.filters.container():
         st.subheader(t("train.filters.header"))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.checkpoint import CheckpointError
 from core.data import DataFileError
+from core.design import explain_design_error
 from core.i18n import Translator
 from ui.state import translator
 
@@ -24,7 +25,8 @@ def show_error(err: Exception, t: Translator) -> None:
     if isinstance(err, DataFileError):
         st.error(t(f"error.data_{err.problem}", file=err.path.name, folder=err.path.parent))
     elif isinstance(err, CheckpointError):
-        st.error(t(f"error.checkpoint_{err.problem}", detail=err.detail))
+        detail = explain_design_error(err.design_error, t) if err.design_error else err.detail
+        st.error(t(f"error.checkpoint_{err.problem}", detail=detail))
     else:
         if os.environ.get(RAISE_ENV_VAR):
             raise err

@@ -8,12 +8,26 @@ from core.i18n import Translator
 
 LANG_KEY = "lang"
 TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this session
+DESIGN_KEY = "design"  # the network the training page trains next (core.model.design); absent: LeNet
 SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [28, 28] in [0, 1]
 
 
 def translator() -> Translator:
     """The `t(key, **fields)` function for the language chosen in the sidebar."""
     return Translator(st.session_state.get(LANG_KEY, "en"))
+
+
+def design_to_train() -> list[dict] | None:
+    """The design handed over by the design page, or None for the tutorial's LeNet."""
+    return st.session_state.get(DESIGN_KEY)
+
+
+def design_label(design: list[dict], t: Translator) -> str:
+    """A design's name for the learner: its preset's name, or "your own design"."""
+    from core.model.design import preset_name
+
+    name = preset_name(design)
+    return t(f"design.preset.{name}") if name else t("design.custom")
 
 
 def set_session_model(model, meta: dict) -> None:

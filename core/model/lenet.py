@@ -6,18 +6,18 @@ flatten 256, fc 120, fc 84, fc 10; ReLU between. 44,426 parameters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from core.data import normalise
+from core.model.design import LENET
+from core.model.shapes import LayerRow, fused_rows, layer_rows
 
 
 class LeNet(nn.Module):
     """A small convolutional network: two conv/pool stages, then three fully connected layers."""
+
+    design = LENET  # the same network described as data (core.model.design)
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,73 +63,15 @@ def activations(model: LeNet, x: torch.Tensor) -> dict[str, torch.Tensor]:
     return outputs
 
 
-@dataclass(frozen=True)
-class LayerRow:
-    """One line of the layer table: what a step outputs for one image, what it learns, and why."""
-
-    name: str
-    kind: str
-    output_shape: tuple[int, ...]
-    parameters: int
-    size_formula: str = ""  # how the output size follows from the input size, e.g. "28 − 5 + 1 = 24"
-    parameter_formula: str = ""  # e.g. "6 × (1 x 5 x 5) + 6 = 156"
-
-
-KINDS = {
-    "conv1": "Conv2d", "pool1": "MaxPool2d", "conv2": "Conv2d", "pool2": "MaxPool2d",
-    "flatten": "Flatten", "fc1": "Linear", "fc2": "Linear", "fc3": "Linear",
-}
-
-
-def _formulas(
-    module: nn.Module | None, kind: str, before: tuple[int, ...], after: tuple[int, ...]
-) -> tuple[str, str]:
-    """The size and parameter formulas of one step, read from the module's own settings."""
-    if kind == "Conv2d":
-        k = module.kernel_size[0]
-        size = f"{before[-1]} − {k} + 1 = {after[-1]}"
-        params = (f"{module.out_channels} × ({module.in_channels} × {k} × {k}) + {module.out_channels}"
-                  f" = {sum(p.numel() for p in module.parameters()):,}")
-        return size, params
-    if kind == "MaxPool2d":
-        return f"{before[-1]} / 2 = {after[-1]}", "0"
-    if kind == "Flatten":
-        return " × ".join(str(d) for d in before) + f" = {after[0]}", "0"
-    params = (f"{module.in_features} × {module.out_features} + {module.out_features}"
-              f" = {sum(p.numel() for p in module.parameters()):,}")
-    return f"{before[0]} → {after[0]}", params
-
-
-def layer_table(model: LeNet | None = None) -> list[LayerRow]:
-    """Output shape, parameter count and formulas of each step, measured by running one blank image."""
-    model = model or LeNet()
-    outputs = activations(model, torch.zeros(1, 1, 28, 28, device=next(model.parameters()).device))
-    rows, before = [], (1, 28, 28)
-    for name, kind in KINDS.items():
-        module = getattr(model, name, None) if kind in ("Conv2d", "Linear") else None
-        params = sum(p.numel() for p in module.parameters()) if module is not None else 0
-        shape = tuple(outputs[name].shape[1:])
-        size_formula, parameter_formula = _formulas(module, kind, before, shape)
-        rows.append(LayerRow(name, kind, shape, params, size_formula, parameter_formula))
-        before = shape
-    return rows
+def layer_table(network: list[dict] | nn.Module | None = None) -> list[LayerRow]:
+    """Output shape, parameter count and formulas of each step of a design, or of the design a
+    model was built from (LeNet by default), activation functions folded into the layer before
+    them, as the model page lists them."""
+    if isinstance(network, nn.Module):
+        network = getattr(network, "design", LENET)
+    return fused_rows(layer_rows(LENET if network is None else network))
 
 
 def parameter_count(model: nn.Module) -> int:
     """All learnable numbers in the model."""
     return sum(p.numel() for p in model.parameters())
-
-
-def image_activations(model: LeNet, image: np.ndarray) -> dict[str, np.ndarray]:
-    """Every step's output for one digit (uint8, or float in [0, 1], `[28, 28]`), batch axis removed:
-    the one way every page runs a single digit through the network."""
-    device = next(model.parameters()).device
-    outputs = activations(model, normalise(image).to(device))
-    return {name: value[0].cpu().numpy() for name, value in outputs.items()}
-
-
-@torch.no_grad()
-def probabilities(model: LeNet, x: torch.Tensor) -> np.ndarray:
-    """Softmax outputs float `[N, 10]` for a normalised batch `[N, 1, 28, 28]` (see `normalise`)."""
-    device = next(model.parameters()).device
-    return F.softmax(model(x.to(device)), dim=1).cpu().numpy()

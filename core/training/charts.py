@@ -87,11 +87,12 @@ def with_progress_data(spec: dict, batches: pd.DataFrame, epochs: pd.DataFrame, 
 
 def filter_history(weights: Sequence[np.ndarray], epochs: Sequence[int], *, epoch_label: str,
                    filter_label: str, size: int = 46) -> alt.FacetChart:
-    """conv1's six 5 x 5 kernels (columns) at each recorded epoch (rows), on one diverging scale:
+    """conv1's kernels (LeNet: six 5 x 5; columns) at each recorded epoch (rows), on one diverging scale:
     red positive, blue negative, white zero. `epoch_label`/`filter_label` head the rows/columns."""
     frames = []
     for epoch, kernels in zip(epochs, weights, strict=True):
-        for k, kernel in enumerate(np.asarray(kernels).reshape(-1, 5, 5)):
+        kernels = np.asarray(kernels)
+        for k, kernel in enumerate(kernels.reshape(-1, *kernels.shape[-2:])):
             frame = array_frame(kernel)
             frame["epoch"], frame["filter"] = int(epoch), k + 1
             frames.append(frame)

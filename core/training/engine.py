@@ -76,7 +76,7 @@ class EpochEvent:
     train_acc: float
     test_loss: float
     test_acc: float
-    conv1_weights: torch.Tensor  # a CPU copy, [6, 1, 5, 5]
+    conv1_weights: torch.Tensor | None  # the first convolution's, a CPU copy [6, 1, 5, 5]; None without one
     elapsed_s: float
     confusion: np.ndarray | None = None  # [10, 10] test counts, row = true digit
 
@@ -105,12 +105,23 @@ def device_reason(device: torch.device) -> str:
     return "cpu_threads" if torch.get_num_threads() > 1 else "cpu"
 
 
-def seeded_model(seed: int) -> nn.Module:
-    """A freshly initialised LeNet whose starting weights depend only on `seed`."""
-    from core.model import LeNet
+def seeded_model(seed: int, design: list[dict] | None = None) -> nn.Module:
+    """A freshly initialised network (LeNet, or the given design) whose starting weights depend
+    only on `seed`; LeNet and the design LENET start from the same weights."""
+    from core.model import LeNet, build_model
 
     torch.manual_seed(seed)
-    return LeNet()
+    return LeNet() if design is None else build_model(design)
+
+
+def first_conv_weights(model: nn.Module) -> torch.Tensor | None:
+    """The first convolution's kernels `[out, 1, k, k]` (the filters the pages draw), or None."""
+    conv = next((m for m in model.modules() if isinstance(m, nn.Conv2d)), None)
+    return None if conv is None else conv.weight
+
+
+def _cpu_copy(tensor: torch.Tensor | None) -> torch.Tensor | None:
+    return None if tensor is None else tensor.detach().cpu().clone()
 
 
 def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
@@ -306,7 +317,7 @@ class TrainingRun:
                 epoch=self.epoch, train_loss=sums.loss.item() / sums.count,
                 train_acc=100.0 * sums.correct.item() / sums.count,
                 test_loss=test_loss, test_acc=test_acc,
-                conv1_weights=model.conv1.weight.detach().cpu().clone(), elapsed_s=self.elapsed_s,
+                conv1_weights=_cpu_copy(first_conv_weights(model)), elapsed_s=self.elapsed_s,
                 confusion=confusion_matrix(self.test_data[1].cpu().numpy(), predicted.cpu().numpy()),
             )
             self.epoch += 1

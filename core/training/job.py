@@ -36,13 +36,14 @@ def train_job(
     start: RunState | None = None,
     report_every: int = 20,
     test_size: int | None = None,
+    design: list[dict] | None = None,
 ) -> Iterator[BatchEvent | EpochEvent | RunState]:
     """Train by `config` on `device` (from `start` if given), yielding events and, at every epoch's
     end and on stopping, the run's state; each epoch is judged on the first `test_size` test
-    images (all by default)."""
+    images (all by default); the network is `design`'s (core.model.design), LeNet when None."""
     train_data, (test_x, test_y) = _mnist(str(data_dir()))
     test_data = (test_x[:test_size], test_y[:test_size])
-    run = TrainingRun.start(seeded_model(config.seed), config, device, train_data, test_data)
+    run = TrainingRun.start(seeded_model(config.seed, design), config, device, train_data, test_data)
     if start is not None:
         restore(run, start)
     for event in run.events(should_stop, report_every):

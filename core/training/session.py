@@ -21,8 +21,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from core.model import LENET, design_of
 from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, eta_s, evaluate, seeded_model
 from core.training.confusion import confusion_matrix
+from core.training.engine import first_conv_weights
 from core.training.job import train_job
 from core.training.meta import training_meta
 from core.training.run_state import RunState, capture, restore
@@ -40,13 +42,17 @@ class History:
     batch_losses: list[float] = field(default_factory=list)
     epochs: list[dict] = field(default_factory=list)
     filter_epochs: list[int] = field(default_factory=list)
-    filters: list[np.ndarray] = field(default_factory=list)  # [6, 5, 5] each
+    filters: list[np.ndarray] = field(default_factory=list)  # [6, 5, 5] each (LeNet); none without a conv
     last_batch: BatchEvent | None = None
 
-    def record_filters(self, epoch: int, weights: torch.Tensor) -> None:
-        """Keep conv1's weights as they stand after `epoch` (0 = before training)."""
+    def record_filters(self, epoch: int, weights: torch.Tensor | None) -> None:
+        """Keep the first convolution's kernels as they stand after `epoch` (0 = before training);
+        a network without a convolution has none to keep."""
+        if weights is None:
+            return
+        size = weights.shape[-1]
         self.filter_epochs.append(epoch)
-        self.filters.append(weights.detach().cpu().numpy().reshape(-1, 5, 5).copy())
+        self.filters.append(weights.detach().cpu().numpy().reshape(-1, size, size).copy())
 
     def forget_after(self, epoch: float) -> None:
         """Drop what was drawn after `epoch` (fractional; a worker died: those steps are lost)."""
@@ -92,6 +98,7 @@ class TrainingSession:
     saved: RunState | None = None  # the worker's last state: what survives the worker's death
     worker: RunHandle | None = None  # the worker job training this run now
     lost: str | None = None  # why the last worker ended without finishing (FAILED or DIED)
+    design: list[dict] = field(default_factory=lambda: copy.deepcopy(LENET))  # the network trained
 
     @classmethod
     def start(
@@ -100,11 +107,14 @@ class TrainingSession:
         device: torch.device | str,
         train_data: tuple[torch.Tensor, torch.Tensor],
         test_data: tuple[torch.Tensor, torch.Tensor],
+        design: list[dict] | None = None,
     ) -> TrainingSession:
-        """A fresh model (initialised by the recipe's seed) at its first batch."""
-        run = TrainingRun.start(seeded_model(config.seed), config, device, train_data, test_data)
-        session = cls(run, saved=capture(run))
-        session.history.record_filters(0, run.model.conv1.weight)
+        """A fresh model of `design` (LeNet when None), initialised by the recipe's seed, at its
+        first batch."""
+        model = seeded_model(config.seed, design)
+        run = TrainingRun.start(model, config, device, train_data, test_data)
+        session = cls(run, saved=capture(run), design=design_of(model))
+        session.history.record_filters(0, first_conv_weights(run.model))
         return session
 
     def launch(self, pool: WorkerPool, owner_alive: Callable[[], bool] | None = None,
@@ -114,7 +124,7 @@ class TrainingSession:
         start = capture(self.run) if self.run.progress > 0 else None  # the mirror stands where the run is
         test_size = len(self.run.test_data[1])  # the worker judges on the same test images as the mirror
         self.worker = pool.submit(train_job, self.run.config, self.run.device.type, start, self.report_every,
-                                  test_size)
+                                  test_size, self.design)
         if owner_alive is not None:
             self.worker.end_with(owner_alive, grace_s)
         self.lost = None
@@ -215,7 +225,8 @@ class TrainingSession:
     def meta(self, test_acc: float, test_loss: float) -> dict:
         """Checkpoint metadata for the model as it stands."""
         return training_meta(self.run.config, epochs=self.epochs_done, test_acc=test_acc,
-                             test_loss=test_loss, device=self.run.device, source="trained in the app")
+                             test_loss=test_loss, device=self.run.device, source="trained in the app",
+                             design=self.design)
 
     def snapshot(self, test_acc: float, test_loss: float) -> tuple[nn.Module, dict]:
         """A frozen CPU copy of the model and its metadata, for the rest of the app to use."""

@@ -206,7 +206,16 @@ TEXT = {
         "- 教程自己的测试准确率在最后一轮反而下降了（98.89% → 98.24%）：学习率固定时，最后几步仍在来回摆动，"
         "这也是学习率策略要在结尾降低学习率的原因之一。",
     ),
-    "train.filters.header": ("conv1's six filters, epoch by epoch", "conv1 的 6 个卷积核，逐轮变化"),
+    "train.filters.header": ("conv1's filters, epoch by epoch", "conv1 的卷积核，逐轮变化"),
+    "train.filters.none": (
+        "This network has no convolution layer, so it has no filters to watch.",
+        "这个网络没有卷积层，所以没有卷积核可看。",
+    ),
+    "train.architecture": (
+        "Network: **{name}** ({parameters} parameters): {layers}. Change it on the "
+        "“Design a network” page.",
+        "网络：**{name}**（{parameters} 个参数）：{layers}。可以在“设计网络”页面修改它。",
+    ),
     "train.filters.body": (
         "Row 0 is the random start; each later row is the filters after that epoch. Red weights are "
         "positive, blue negative: watch noise turn into edge and stroke detectors.",

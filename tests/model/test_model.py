@@ -4,7 +4,16 @@ import numpy as np
 import torch
 
 from core.data import normalise
-from core.model import LeNet, activations, image_activations, layer_table, parameter_count, probabilities
+from core.model import (
+    LENET,
+    LeNet,
+    activations,
+    build_model,
+    image_activations,
+    layer_table,
+    parameter_count,
+    probabilities,
+)
 from core.model.charts import dataflow_dot
 
 SHAPES = {
@@ -35,12 +44,12 @@ def test_formulas_are_computed_from_the_layers() -> None:
 
 
 def test_layer_table_reads_each_layer_it_describes() -> None:
-    model = LeNet()
-    model.conv1 = torch.nn.Conv2d(1, 4, kernel_size=5)  # a narrower first layer than LeNet's
-    model.conv2 = torch.nn.Conv2d(4, 16, kernel_size=5)
-    rows = {row.name: row for row in layer_table(model)}
+    design = [dict(LENET[0], out=4)] + LENET[1:]  # a narrower first layer than LeNet's
+    rows = {row.name: row for row in layer_table(design)}
+    model = build_model(design)
     for name in ("conv1", "conv2", "fc1", "fc2", "fc3"):
         assert rows[name].kind == type(getattr(model, name)).__name__
+        assert rows[name].parameters == sum(p.numel() for p in getattr(model, name).parameters())
     assert rows["conv1"].output_shape == (4, 24, 24)
     assert rows["conv1"].parameter_formula == "4 × (1 × 5 × 5) + 4 = 104"
     assert rows["conv2"].parameters == 16 * 4 * 25 + 16
