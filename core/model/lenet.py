@@ -17,8 +17,6 @@ from core.model.shapes import LayerRow, fused_rows, layer_rows
 class LeNet(nn.Module):
     """A small convolutional network: two conv/pool stages, then three fully connected layers."""
 
-    design = LENET  # the same network described as data (core.model.design)
-
     def __init__(self) -> None:
         super().__init__()
         self.conv1 = nn.Conv2d(1, 6, kernel_size=5)
