@@ -2,7 +2,8 @@
 protocol (no browser), timed from each page request to the end of its script run.
 
 Prints each page's median and p95, page views per second, the errors (exception elements, st.error
-boxes, timeouts) and the server's memory (RSS of its whole process tree). By default it starts
+boxes, timeouts), the server's memory (RSS of its whole process tree) and the CPU time it spent
+per page view (which a busy machine changes much less than it changes the times). By default it starts
 one `streamlit run` server; `--replicas N` starts `scripts/serve.py` instead (N servers behind
 nginx, the `make serve` set-up) and measures through nginx; `--url` points at a running server.
 `--train` adds one more learner who trains on the train page, first alone and then while the
@@ -56,8 +57,8 @@ class Server:
     cold_start_s: float | None = None
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process and all its descendants, read from /proc."""
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -65,15 +66,33 @@ def tree_rss_bytes(pid: int) -> int:
                 stat = Path(f"/proc/{entry}/stat").read_text()
                 parent = int(stat.rsplit(")", 1)[1].split()[1])
                 children.setdefault(parent, []).append(int(entry))
-    total, todo = 0, [pid]
+    tree, todo = [], [pid]
     while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+        tree.append(todo.pop())
+        todo.extend(children.get(tree[-1], []))
+    return tree
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants."""
+    total = 0
+    for member in process_tree(pid):
         with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+            for line in Path(f"/proc/{member}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) * 1024
     return total
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user and system, with reaped children's) used so far by a process tree: the
+    work a load costs, which a busy machine slows down but does not change much."""
+    ticks = 0
+    for member in process_tree(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def free_port_run(count: int) -> int:
@@ -154,12 +173,15 @@ async def train_run(url: str, args: argparse.Namespace) -> PageView:
         return await learner.press("train.start", args.train_timeout)
 
 
-class MemoryWatch:
-    """Samples the server's tree RSS twice a second while the load runs; keeps the peak."""
+class ServerWatch:
+    """Samples the server's tree RSS twice a second while the load runs, keeping the peak, and
+    counts the CPU time the load cost it."""
 
     def __init__(self, pid: int | None) -> None:
         self.pid, self.peak = pid, 0
         self.before = tree_rss_bytes(pid) if pid else 0
+        self.cpu_before = tree_cpu_s(pid) if pid else 0.0
+        self.cpu_s = 0.0
 
     async def watch(self, stop_event: asyncio.Event) -> None:
         """Sample until `stop_event` is set."""
@@ -167,8 +189,17 @@ class MemoryWatch:
             self.peak = max(self.peak, await asyncio.to_thread(tree_rss_bytes, self.pid))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop_event.wait(), 0.5)
+        if self.pid:
+            self.cpu_s = tree_cpu_s(self.pid) - self.cpu_before
 
-    def line(self) -> str:
+    def cpu_line(self, views: int, wall_s: float) -> str:
+        """CPU seconds per page view, and how many cores the server kept busy on average."""
+        if not self.pid or not views:
+            return "server CPU: unknown (give --pid with --url)"
+        return (f"server CPU: {self.cpu_s:.1f} s for {views} page views = {self.cpu_s / views:.2f} CPU s per "
+                f"view; {self.cpu_s / wall_s:.2f} cores busy on average")
+
+    def memory_line(self) -> str:
         """The memory summary, or why there is none."""
         if not self.pid:
             return "server memory: unknown (give --pid with --url)"
@@ -223,8 +254,8 @@ async def measure(server: Server, args: argparse.Namespace) -> None:
         solo = await train_run(server.url, args)
         print(f"training alone: {describe_run(solo)}")
 
-    memory, stop_event = MemoryWatch(server.pid), asyncio.Event()
-    watcher = asyncio.create_task(memory.watch(stop_event))
+    watch, stop_event = ServerWatch(server.pid), asyncio.Event()
+    watcher = asyncio.create_task(watch.watch(stop_event))
     started = time.perf_counter()
     if args.train:
         done = asyncio.Event()
@@ -245,12 +276,14 @@ async def measure(server: Server, args: argparse.Namespace) -> None:
     await watcher
 
     what = "while one more learner trains" if args.train else "arriving together"
-    report([v for views in tours for v in views], wall_s, f"{args.learners} learners {what}")
+    views = [v for tour_views in tours for v in tour_views]
+    report(views, wall_s, f"{args.learners} learners {what}")
+    print(watch.cpu_line(len(views), wall_s) + (" (the training run's included)" if args.train else ""))
     if args.train:
         print(f"training while {args.learners} learners tour: {describe_run(loaded)}")
         if solo.images_per_s and loaded.images_per_s:
             print(f"training keeps {100 * loaded.images_per_s / solo.images_per_s:.0f}% of its solo speed")
-    print(memory.line())
+    print(watch.memory_line())
 
 
 async def tour_first_page(url: str, args: argparse.Namespace) -> PageView:
