@@ -26,6 +26,7 @@ def progress_spec(
     accuracy_title: str,
     total_epochs: int,
     tutorial: bool = False,
+    seconds_title: str | None = None,
     height: int = 260,
     width: int = 430,
 ) -> dict:
@@ -33,7 +34,8 @@ def progress_spec(
     loss on the left (the smoothed batch loss as a line, train/test loss per epoch as points joined
     up), accuracy on the right (train/test per epoch); the tutorial's run, when asked for, dashed.
     Built once per run and language, so a redraw costs no Altair work. `names` translates the
-    series keys of SERIES_COLOURS."""
+    series keys of SERIES_COLOURS. With `seconds_title` every curve is drawn against the seconds of
+    training instead of epochs (the tutorial published no timings: leave `tutorial` off then)."""
     keys = [k for k in SERIES_COLOURS if tutorial or not k.startswith("tutorial")]
     colour = alt.Color("name:N", title=None, sort=[names[k] for k in keys],
                        scale=alt.Scale(domain=[names[k] for k in keys],
@@ -42,26 +44,29 @@ def progress_spec(
     last = max(total_epochs, len(TUTORIAL_EPOCHS) if tutorial else 1)
     x = alt.X("epoch:Q", title=epoch_title, scale=alt.Scale(domain=[0, last], nice=False),
               axis=alt.Axis(tickMinStep=1))
+    when = [alt.Tooltip("epoch:Q", title=epoch_title, format=".2~f")]
+    if seconds_title is not None:  # the run's length in seconds is unknown until it ends
+        x = alt.X("seconds:Q", title=seconds_title, scale=alt.Scale(domainMin=0))
+        when.append(alt.Tooltip("seconds:Q", title=seconds_title, format=".1f"))
     dashed = alt.condition("indexof(datum.series, 'tutorial') == 0", alt.value([5, 4]), alt.value([0]))
     epochs = alt.Chart(alt.NamedData("epochs"))
 
     loss_points = epochs.transform_filter("datum.metric == 'loss'").encode(
         x=x, y=alt.Y("value:Q", title=loss_title, scale=alt.Scale(padding=12)), color=colour,
-        tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("epoch:Q", title=epoch_title),
+        tooltip=[alt.Tooltip("name:N", title=" "), *when,
                  alt.Tooltip("value:Q", title=loss_title, format=".4f")],
     )
     loss = alt.layer(
         alt.Chart(alt.NamedData("batches")).mark_line(strokeWidth=1.5, clip=True).encode(
             x=x, y=alt.Y("smoothed:Q", title=loss_title, scale=alt.Scale(padding=12)), color=colour,
-            tooltip=[alt.Tooltip("epoch:Q", title=epoch_title, format=".2f"),
-                     alt.Tooltip("smoothed:Q", title=loss_title, format=".4f")],
+            tooltip=[*when, alt.Tooltip("smoothed:Q", title=loss_title, format=".4f")],
         ),
         loss_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
         loss_points.mark_point(filled=True, size=60),
     )
     accuracy_points = epochs.transform_filter("datum.metric == 'accuracy'").encode(
         x=x, y=alt.Y("value:Q", title=accuracy_title, scale=alt.Scale(zero=False, padding=12)), color=colour,
-        tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("epoch:Q", title=epoch_title),
+        tooltip=[alt.Tooltip("name:N", title=" "), *when,
                  alt.Tooltip("value:Q", title=accuracy_title, format=".2f")],
     )
     accuracy = alt.layer(accuracy_points.mark_line(strokeWidth=2).encode(strokeDash=dashed),
@@ -74,13 +79,15 @@ def progress_spec(
 
 def with_progress_data(spec: dict, batches: pd.DataFrame, epochs: pd.DataFrame, names: dict[str, str],
                        tutorial: pd.DataFrame | None = None) -> dict:
-    """`spec` with its two datasets: batch losses (epoch, smoothed) and per-epoch figures in long
-    form (epoch, metric, split, value), plus the tutorial's run when given."""
+    """`spec` with its two datasets: batch losses (epoch, seconds when known, smoothed) and
+    per-epoch figures in long form (epoch, seconds, metric, split, value), plus the tutorial's run
+    when given."""
     epochs = epochs.assign(series=epochs["split"])
     if tutorial is not None:
         epochs = pd.concat([epochs, tutorial.assign(series="tutorial_" + tutorial["split"])])
+    columns = [c for c in ("epoch", "seconds", "smoothed") if c in batches]
     return {**spec, "datasets": {
-        "batches": batches[["epoch", "smoothed"]].assign(name=names["batch"]),
+        "batches": batches[columns].assign(name=names["batch"]),
         "epochs": epochs.assign(name=epochs["series"].map(names)),
     }}
 

@@ -39,6 +39,7 @@ class History:
     """Everything the charts draw: batch losses, per-epoch figures, conv1's weights by epoch."""
 
     batch_epochs: list[float] = field(default_factory=list)  # the epoch reached, fractional
+    batch_seconds: list[float] = field(default_factory=list)  # seconds of training so far
     batch_losses: list[float] = field(default_factory=list)
     epochs: list[dict] = field(default_factory=list)
     filter_epochs: list[int] = field(default_factory=list)
@@ -68,11 +69,12 @@ class History:
         if isinstance(event, BatchEvent):
             self.last_batch = event
             self.batch_epochs.append(event.epoch - 1 + event.batch / event.batches)
+            self.batch_seconds.append(event.elapsed_s)
             self.batch_losses.append(event.loss)
         else:
             self.epochs.append({"epoch": event.epoch, "train_loss": event.train_loss,
                                 "train_acc": event.train_acc, "test_loss": event.test_loss,
-                                "test_acc": event.test_acc})
+                                "test_acc": event.test_acc, "seconds": event.elapsed_s})
             self.record_filters(event.epoch, event.conv1_weights)
 
 

@@ -2,6 +2,7 @@
 
 import itertools
 import threading
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -72,6 +73,27 @@ def test_same_seed_same_weights_and_another_seed_differs() -> None:
     assert not torch.equal(weights(first.model)[0], weights(other.model)[0])
 
 
+def test_fast_preset_on_a_subset_is_reproducible_and_reports_the_plain_loss() -> None:
+    fast = replace(PRESETS["fast"], train_size=1_000, epochs=1)
+    assert fast.label_smoothing > 0 and fast.schedule == "onecycle"
+    first, second = start(fast), start(fast)
+    events = list(first.events(report_every=1))
+    list(second.events(report_every=EVERY))
+    assert all(torch.equal(a, b) for a, b in zip(weights(first.model), weights(second.model), strict=True))
+    plain = start(replace(fast, label_smoothing=0.0))
+    list(plain.events(report_every=EVERY))
+    assert not torch.equal(weights(first.model)[0], weights(plain.model)[0])  # smoothing changes learning
+    # the first batch's loss, reported before any step: plain cross-entropy, not the smoothed target's
+    model, index = seeded_model(fast.seed), first.chosen[
+        torch.randperm(1_000, generator=torch.Generator().manual_seed(fast.seed))[: fast.batch_size]]
+    with torch.no_grad():
+        logits = model(TRAIN[0][index])
+    assert events[0].loss == pytest.approx(F.cross_entropy(logits, TRAIN[1][index]).item(), rel=1e-5)
+    assert events[0].loss != pytest.approx(
+        F.cross_entropy(logits, TRAIN[1][index], label_smoothing=fast.label_smoothing).item(), rel=1e-6)
+    assert events[-2].loss < events[0].loss  # eight steps already lower the loss
+
+
 def test_stopping_keeps_a_usable_model_and_resuming_loses_nothing() -> None:
     config = TrainConfig(**{**vars(SMALL), "epochs": 2, "schedule": "onecycle"})
     whole = start(config)
@@ -110,7 +132,8 @@ def test_fit_is_the_one_shot_form(monkeypatch) -> None:
 def test_sgd_learns_too_and_bad_recipes_are_refused() -> None:
     run = start(TrainConfig(**{**vars(SMALL), "optimizer": "sgd", "lr": 0.1}))
     assert list(run.events(report_every=EVERY))[-1].test_acc > 40
-    for bad in ({"optimizer": "rmsprop"}, {"schedule": "cosine"}, {"lr": 0.0}, {"epochs": 0}):
+    for bad in ({"optimizer": "rmsprop"}, {"schedule": "cosine"}, {"lr": 0.0}, {"epochs": 0},
+                {"label_smoothing": -0.1}, {"label_smoothing": 1.0}):
         with pytest.raises(ValueError):
             check_config(TrainConfig(**{**vars(SMALL), **bad}))
 
@@ -234,6 +257,36 @@ def test_progress_chart_spec_is_filled_with_the_history() -> None:
     assert set(filled["datasets"]["epochs"]["name"]) == {"TRAIN", "TEST", "TUTORIAL_TRAIN", "TUTORIAL_TEST"}
     x_scale = spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]
     assert x_scale["domain"] == [0, 5]  # room for the tutorial's five epochs
+
+
+def x_fields(spec: object) -> set[str]:
+    """Every field an x encoding of a Vega-Lite spec reads."""
+    if isinstance(spec, list):
+        return set().union(*(x_fields(item) for item in spec))
+    if not isinstance(spec, dict):
+        return set()
+    found = {spec["encoding"]["x"]["field"]} if "x" in spec.get("encoding", {}) else set()
+    return found.union(*(x_fields(value) for value in spec.values()))
+
+
+def test_progress_chart_against_seconds() -> None:
+    from core.training.charts import SERIES_COLOURS, progress_spec, with_progress_data
+
+    names = {key: key.upper() for key in SERIES_COLOURS}
+    titles = {"names": names, "epoch_title": "E", "loss_title": "L", "accuracy_title": "A", "total_epochs": 2}
+    assert x_fields(progress_spec(**titles)) == {"epoch"}
+    spec = progress_spec(**titles, seconds_title="S")
+    assert x_fields(spec) == {"seconds"}
+    figures = {"train_loss": 0.1, "train_acc": 99.0, "test_loss": 0.1}
+    rows = [{**figures, "epoch": 1, "test_acc": 98.9, "seconds": 4.5},
+            {**figures, "epoch": 2, "test_acc": 99.1, "seconds": 9.0}]
+    filled = with_progress_data(spec, curves.batch_frame([0.5, 1.0], [2.0, 1.0], seconds=[2.0, 4.0]),
+                                curves.epoch_frame(rows), names)
+    assert filled["datasets"]["batches"]["seconds"].tolist() == [2.0, 4.0]
+    assert sorted(set(filled["datasets"]["epochs"]["seconds"])) == [4.5, 9.0]
+    assert curves.first_reached(rows)["epoch"] == 1  # 98.9 >= the tutorial's best, 98.89
+    assert curves.first_reached(rows, target=99.05)["seconds"] == 9.0
+    assert curves.first_reached(rows, target=99.5) is None
 
 
 def test_checkpoint_meta_holds_the_whole_recipe_and_the_figures() -> None:
