@@ -34,7 +34,7 @@ from core.training import (
 from core.training.confusion import cell_indices, mistakes
 from core.training.experiments import STOPPED
 from core.training.loss_example import cross_entropy_steps
-from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
+from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
 from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, experiments, state
@@ -52,6 +52,7 @@ UPLOAD_KEY = "train.upload"
 CELL_KEY = "train.cell"  # the picked confusion cell, a (true, said) pair
 MATRIX_KEY = "train.matrix"  # the confusion chart's selection
 TUTORIAL_KEY = "train.tutorial"  # draw the tutorial's published curve beside ours
+SECONDS_KEY = "train.seconds_axis"  # draw the curves against seconds of training instead of epochs
 DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing costs the server
 FOLLOW_EVERY_S = 0.1  # how often the page takes the worker's events
 EXAMPLE_INDEX = 449  # the cross-entropy example: a 3 the pretrained model reads with only ~53% certainty
@@ -61,7 +62,7 @@ MOST_IMAGES = 12
 SETTINGS = {
     "train.epochs": "epochs", "train.batch_size": "batch_size", "train.lr": "lr",
     "train.momentum": "momentum", "train.optimizer": "optimizer", "train.schedule": "schedule",
-    "train.train_size": "train_size", "train.seed": "seed",
+    "train.train_size": "train_size", "train.seed": "seed", "train.label_smoothing": "label_smoothing",
 }
 SERIES_NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
 
@@ -123,7 +124,10 @@ def settings_panel(session: TrainingSession | None, running: bool) -> None:
     left, right = st.columns(2)
     left.button(t("train.preset.classic"), key="train.preset_classic", help=t("train.preset.classic_help"),
                 on_click=apply_preset, args=("classic",), disabled=running, width="stretch")
-    right.button(t("train.preset.fast"), key="train.preset_fast", help=t("train.preset.fast_help"),
+    fast = PRESETS["fast"]
+    fast_help = t("train.preset.fast_help", lr=fast.lr, smoothing=fast.label_smoothing, batch=fast.batch_size,
+                  epochs=fast.epochs)
+    right.button(t("train.preset.fast"), key="train.preset_fast", help=fast_help,
                  on_click=apply_preset, args=("fast",), disabled=running, width="stretch")
     st.slider(t("train.epochs"), *EPOCH_RANGE, key="train.epochs", disabled=running, persist_state="session")
     st.select_slider(t("train.train_size"), TRAIN_SIZES, format_func=lambda n: f"{n:,}",
@@ -139,6 +143,9 @@ def settings_panel(session: TrainingSession | None, running: bool) -> None:
                 key="train.schedule", disabled=running, persist_state="session")
     st.slider(t("train.momentum"), 0.0, 0.99, step=0.01, key="train.momentum", disabled=running,
               persist_state="session")
+    st.select_slider(t("train.label_smoothing"), LABEL_SMOOTHINGS, format_func=lambda s: f"{s:g}",
+                     key="train.label_smoothing", help=t("train.label_smoothing_help"), disabled=running,
+                     persist_state="session")
     st.number_input(t("train.seed"), 0, 9_999, step=1, key="train.seed", help=t("train.seed_help"),
                     disabled=running, persist_state="session")
     left, right = st.columns(2)
@@ -164,6 +171,7 @@ def explanations() -> None:
     ])
     with loss_tab:
         cross_entropy_example()
+        st.markdown(t("train.explain.smoothing"))
     with sgd_tab:
         st.markdown(t("train.explain.sgd"))
         st.markdown(t("train.explain.onecycle"))
@@ -194,10 +202,13 @@ def cross_entropy_example() -> None:
 # --- the run, drawn live -------------------------------------------------------------------------
 
 def live_slots() -> LiveSlots:
-    """The header, the tutorial toggle and the empty places the run fills."""
+    """The header, the tutorial and seconds-axis toggles and the empty places the run fills."""
     st.header(t("train.chart.header"))
-    if st.toggle(t("train.tutorial.toggle"), key=TUTORIAL_KEY, persist_state="session"):
+    tutorial_toggle, seconds_toggle = st.columns(2)
+    if tutorial_toggle.toggle(t("train.tutorial.toggle"), key=TUTORIAL_KEY, persist_state="session"):
         st.caption(t("train.tutorial.caption"))
+    if seconds_toggle.toggle(t("train.seconds.toggle"), key=SECONDS_KEY, persist_state="session"):
+        st.caption(t("train.seconds.caption"))
     slots = LiveSlots(waiting=st.empty(), progress=st.empty(), chart=st.empty(), filters=st.empty())
     with st.expander(t("train.reading.header")):
         st.markdown(t("train.reading.body"))
@@ -205,21 +216,23 @@ def live_slots() -> LiveSlots:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def progress_spec(lang: str, total_epochs: int, tutorial: bool) -> dict:
-    """The live chart's spec, built once per language, run length and tutorial choice."""
+def progress_spec(lang: str, total_epochs: int, tutorial: bool, seconds: bool) -> dict:
+    """The live chart's spec, built once per language, run length, tutorial and axis choice."""
     return charts.progress_spec(
         names=SERIES_NAMES, epoch_title=t("train.chart.epoch"), loss_title=t("train.chart.loss"),
         accuracy_title=t("train.chart.accuracy"), total_epochs=total_epochs, tutorial=tutorial,
+        seconds_title=t("train.chart.seconds") if seconds else None,
     )
 
 
 def draw_chart(slots: LiveSlots, session: TrainingSession) -> None:
     """The loss and accuracy chart, redrawn whole from the history (only its data changes)."""
     history = session.history
-    tutorial = st.session_state[TUTORIAL_KEY]
-    spec = progress_spec(t.lang, session.run.config.epochs, tutorial)
+    seconds = st.session_state[SECONDS_KEY]
+    tutorial = st.session_state[TUTORIAL_KEY] and not seconds  # the tutorial published no timings
+    spec = progress_spec(t.lang, session.run.config.epochs, tutorial, seconds)
     slots.chart.vega_lite_chart(spec=charts.with_progress_data(
-        spec, curves.batch_frame(history.batch_epochs, history.batch_losses),
+        spec, curves.batch_frame(history.batch_epochs, history.batch_losses, seconds=history.batch_seconds),
         curves.epoch_frame(history.epochs), SERIES_NAMES, curves.tutorial_frame() if tutorial else None,
     ))
 
@@ -341,6 +354,12 @@ def show_results(session: TrainingSession) -> None:
     b.metric(t("train.results.test_loss"), f"{results.test_loss:.4f}")
     c.metric(t("train.results.errors"), f"{errors:,}")
     d.metric(t("train.results.time"), t("train.seconds", s=session.run.elapsed_s))
+    reached = curves.first_reached(session.history.epochs)
+    if reached is None:
+        st.markdown(t("train.results.not_reached", target=curves.TUTORIAL_BEST, final=results.test_acc))
+    else:
+        st.markdown(t("train.results.reached", target=curves.TUTORIAL_BEST, seconds=reached["seconds"],
+                      epoch=reached["epoch"], final=results.test_acc))
     st.caption(t("train.results.active"))
 
     st.subheader(t("train.confusion.header"))

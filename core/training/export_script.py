@@ -45,6 +45,7 @@ OPTIMIZER = "{optimizer}"  # "sgd" or "adam"
 SCHEDULE = "{schedule}"  # "constant", or "onecycle": warm up to the rate, then anneal to almost 0
 TRAIN_SIZE = {train_size}  # a random subset (chosen by SEED) of the 60,000 training images
 SEED = {seed}
+LABEL_SMOOTHING = {label_smoothing!r}  # 0: plain cross-entropy; s: aim at 1 - s for the right digit
 MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
 '''
 
@@ -76,7 +77,7 @@ def train(model, device, loader, optimizer, scheduler, epoch):
     for batch_idx, (data, target) in enumerate(loader):
         data, target = data.to(device), target.to(device)
         optimizer.zero_grad()
-        loss = F.cross_entropy(model(data), target)
+        loss = F.cross_entropy(model(data), target, label_smoothing=LABEL_SMOOTHING)
         loss.backward()
         optimizer.step()
         if scheduler is not None:
@@ -158,6 +159,7 @@ def export_script(config: TrainConfig, label: str = "", model_class: type[nn.Mod
         model_name=name, label=label or "(unnamed)", file_name=file_name, epochs=config.epochs,
         batch_size=config.batch_size, lr=config.lr, momentum=config.momentum, optimizer=config.optimizer,
         schedule=config.schedule, train_size=config.train_size, seed=config.seed,
+        label_smoothing=config.label_smoothing,
     )
     body = BODY.replace("{model_name}", name).replace("{model_lower}", name.lower())
     return header + "\n\n" + model_source(model_class) + body

@@ -32,6 +32,7 @@ def test_the_issue_example_and_missing_values() -> None:
     ("lr", "abc"), ("lr", "0.03"), ("lr", "-1"), ("lr", "nan"), ("epochs", "-5"), ("epochs", "2.5"),
     ("epochs", "1000"), ("optimizer", "foo"), ("schedule", ""), ("train_size", "10000000"),
     ("train_size", "1e400"), ("batch_size", "7"), ("momentum", "1.5"), ("seed", "-1"), ("seed", "x"),
+    ("label_smoothing", "0.5"), ("label_smoothing", "-0.1"),
 ])
 def test_every_bad_value_falls_back_with_a_notice(name: str, value: str) -> None:
     parsed, bad = parse_recipe({name: value, "epochs" if name != "epochs" else "lr": "3" if name != "epochs"

@@ -52,6 +52,12 @@ def test_a_tiny_run_draws_curves_and_a_confusion_matrix(lang: str) -> None:
     assert not at.slider(key="train.epochs").disabled
     at.toggle(key="train.tutorial").set_value(True).run()
     assert_rendered(at, lang)
+    # the finished run says whether and when it reached the tutorial's best; the curves can use seconds
+    said = " ".join(m.value for m in at.markdown)
+    assert translate("train.results.not_reached", lang).split("{")[0] in said
+    at.toggle(key="train.seconds_axis").set_value(True).run()
+    assert_rendered(at, lang)
+    assert '"field": "seconds"' in charts(at)[0].proto.spec.replace('":"', '": "')
 
 
 def test_presets_set_every_control() -> None:
@@ -62,6 +68,8 @@ def test_presets_set_every_control() -> None:
     assert at.select_slider(key="train.batch_size").value == fast.batch_size
     assert at.select_slider(key="train.lr").value == fast.lr
     assert at.radio(key="train.schedule").value == fast.schedule
+    assert at.radio(key="train.optimizer").value == fast.optimizer
+    assert at.select_slider(key="train.label_smoothing").value == fast.label_smoothing
     at.button(key="train.preset_classic").click().run()
     assert at.select_slider(key="train.lr").value == PRESETS["classic"].lr
     assert at.slider(key="train.epochs").value == 5
