@@ -78,7 +78,7 @@ def augmented_training(
                 elapsed += now - started
                 yield BatchEvent(
                     epoch=epoch, batch=batch + 1, batches=batches, loss=window / window_batches,
-                    samples_per_s=seen / max(elapsed, 1e-9),
+                    samples_per_s=seen / max(elapsed, 1e-9), elapsed_s=elapsed,
                     progress=((epoch - 1) * batches + batch + 1) / (config.epochs * batches))
                 window, window_batches = 0.0, 0
                 started = time.perf_counter()
