@@ -29,7 +29,8 @@ from core.training.snapshot import Snapshot, snapshot_from_state, take_snapshot
 CAP = 12  # runs kept per session
 DONE, STOPPED = "done", "stopped"
 # the recipe's fields in the order a name or a sentence mentions them
-RECIPE_FIELDS = ("lr", "optimizer", "batch_size", "epochs", "train_size", "momentum", "schedule", "seed")
+RECIPE_FIELDS = ("lr", "optimizer", "batch_size", "epochs", "train_size", "momentum", "schedule", "seed",
+                 "label_smoothing")
 
 
 @dataclass

@@ -142,8 +142,8 @@ def test_same_seed_same_start() -> None:
 def test_names_say_what_differs_from_the_classic_recipe() -> None:
     assert name_parts(PRESETS["classic"]) == []
     assert name_parts(TrainConfig(lr=0.1, optimizer="adam")) == [("lr", 0.1), ("optimizer", "adam")]
-    assert name_parts(PRESETS["fast"]) == [("lr", 0.1), ("batch_size", 128), ("epochs", 3),
-                                           ("schedule", "onecycle")]
+    assert name_parts(PRESETS["fast"]) == [("lr", 0.004), ("optimizer", "adam"), ("batch_size", 128),
+                                           ("epochs", 2), ("schedule", "onecycle"), ("label_smoothing", 0.1)]
 
 
 def curves_run(run_id: int, config: TrainConfig, train: list[float], test: list[float], acc: list[float],
