@@ -149,7 +149,7 @@ class TrainingSession:
             run.epoch, run.batch = event.epoch, event.batch
             run.seen = (event.epoch - 1) * len(run.chosen) + min(event.batch * run.config.batch_size,
                                                                   len(run.chosen))
-            run.elapsed_s = run.seen / max(event.samples_per_s, 1e-9)
+            run.elapsed_s = event.elapsed_s
 
     def pump(self) -> list[BatchEvent | EpochEvent | RunState]:
         """Take every event the worker has sent, and return them; when the worker has ended, the
