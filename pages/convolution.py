@@ -11,7 +11,6 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from core.convolution import filter_learning
-from core.convolution.feature_maps import learned_maps
 from core.convolution.filters import (
     KERNELS,
     LETTER_X,
@@ -27,6 +26,7 @@ from core.convolution.filters import (
 )
 from core.convolution.kernel_input import KernelInputError, parse_kernel
 from core.data import load_mnist
+from ui import cache
 from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
 from ui.state import active_model, translator
@@ -248,7 +248,7 @@ def learned_filters(images: np.ndarray, index: int) -> None:
     st.write(t("convolution.learned.explain"))
     model, _, source = active_model()
     st.caption(t(f"convolution.learned.{source}"))
-    maps = learned_maps(model, images[index])
+    maps = cache.digit_learned_maps(model, images[index])
     titles = (t("convolution.learned.original"), t("convolution.learned.map"),
               t("convolution.learned.pooled"))
     st.vega_lite_chart(charts.filter_rows(

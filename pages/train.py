@@ -16,7 +16,7 @@ import streamlit as st
 import torch
 
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
-from core.model import LENET, image_activations, layer_rows, probabilities
+from core.model import LENET, layer_rows, probabilities
 from core.model.charts import probability_bars
 from core.model.design import describe
 from core.model.shapes import parameter_total
@@ -39,6 +39,7 @@ from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, experiments, state
 from ui.errors import show_error
+from ui.pictures import digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
 from ui.training_pool import session_alive, training_pool
@@ -186,10 +187,11 @@ def cross_entropy_example() -> None:
     model_now, _, _ = state.active_model()
     test_images, test_labels = cache.mnist(False)
     label = int(test_labels[EXAMPLE_INDEX])
-    steps = cross_entropy_steps(image_activations(model_now, test_images[EXAMPLE_INDEX])["logits"], label)
+    logits = cache.digit_activations(model_now, test_images[EXAMPLE_INDEX])["logits"]
+    steps = cross_entropy_steps(logits, label)
     st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
     digit, table = st.columns([1, 4])
-    digit.image(enlarge(test_images[EXAMPLE_INDEX], 3))
+    digit.image(digit_pngs(test_images[EXAMPLE_INDEX : EXAMPLE_INDEX + 1], 3)[0], output_format="PNG")
     table.dataframe(pd.DataFrame({
         t("train.explain.col.digit"): list(range(10)),
         t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],

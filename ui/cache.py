@@ -7,6 +7,7 @@ import streamlit as st
 import torch
 
 from core import checkpoint, data, training
+from core.convolution.feature_maps import LearnedMaps, learned_maps
 from core.model import LayerRow, LeNet, image_activations, layer_table, parameter_count
 from ui.chart_cache import computed_once, model_key
 
@@ -42,3 +43,10 @@ def digit_activations(model: LeNet, image: np.ndarray) -> dict[str, np.ndarray]:
     pixels = np.asarray(image)
     key = ("activations", model_key(model), pixels.dtype.str, pixels.shape, pixels.tobytes())
     return computed_once(key, lambda: image_activations(model, pixels))
+
+
+def digit_learned_maps(model: LeNet, image: np.ndarray) -> LearnedMaps:
+    """`learned_maps(model, image)`, computed once per server for each model (by its weights)
+    and digit; shared: never modify the arrays."""
+    key = ("learned_maps", model_key(model), image.dtype.str, image.shape, image.tobytes())
+    return computed_once(key, lambda: learned_maps(model, image))
