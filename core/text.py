@@ -6,6 +6,7 @@ TEXT = {
     "nav.neuron": ("One neuron learns", "一个神经元的学习"),
     "nav.convolution": ("Convolution", "卷积"),
     "nav.model": ("Inside LeNet", "LeNet 的结构"),
+    "nav.design": ("Design a network", "设计网络"),
     "nav.train": ("Train LeNet", "训练 LeNet"),
     "nav.experiments": ("Experiments", "实验台"),
     "nav.sketch": ("Draw a digit", "手写数字识别"),

@@ -10,6 +10,7 @@ PAGES = [
     ("neuron", ":material/linear_scale:"),
     ("convolution", ":material/filter_center_focus:"),
     ("model", ":material/account_tree:"),
+    ("design", ":material/architecture:"),
     ("train", ":material/model_training:"),
     ("experiments", ":material/science:"),
     ("sketch", ":material/draw:"),

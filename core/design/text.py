@@ -98,4 +98,63 @@ TEXT = {
     "design.preset.tiny": ("Tiny: one convolution", "迷你网络：只有一个卷积层"),
     "design.preset.wide_lenet": ("Wide LeNet", "加宽的 LeNet"),
     "design.custom": ("your own design", "你自己设计的网络"),
+    # ---- the page ----
+    "design.title": ("Design a network", "设计你自己的网络"),
+    "design.intro": (
+        "LeNet is one choice among many. Here you can change it, or replace it with something else "
+        "entirely, and see at once what each change does to the shapes, the number of parameters "
+        "and the work needed to read one digit. When you like it, train it: the training page "
+        "trains the network you designed, and the other pages then show what it learned.",
+        "LeNet 只是众多选择中的一种。你可以在这里修改它，或者干脆换成完全不同的网络，"
+        "并立刻看到每个改动对特征图尺寸、参数个数以及识别一个数字所需计算量的影响。"
+        "满意之后就去训练它：训练页会训练你设计的网络，其他页面随后会展示它学到了什么。",
+    ),
+    "design.preset.label": ("Start from", "从这个网络开始"),
+    "design.preset.load": ("Load this network", "载入这个网络"),
+    "design.layers.header": ("Layers, from the image to the ten scores", "各层：从图像到十个分数"),
+    "design.layers.body": (
+        "Each row is one layer. The input is one 28 × 28 image; the last layer must give ten "
+        "numbers. Activation functions do not count towards the limit of {limit} layers.",
+        "每一行是一层。输入是一张 28 × 28 的图片，最后一层必须输出十个数。"
+        "激活函数不计入 {limit} 层的上限。",
+    ),
+    "design.up": ("Move up", "上移"),
+    "design.down": ("Move down", "下移"),
+    "design.remove": ("Remove", "删除"),
+    "design.add.label": ("New layer", "新的一层"),
+    "design.add.button": ("Add before the last layer", "加在最后一层之前"),
+    "design.kind.conv": ("convolution", "卷积"),
+    "design.kind.pool": ("pooling 2×2", "2×2 池化"),
+    "design.kind.activation": ("activation function", "激活函数"),
+    "design.kind.flatten": ("flatten", "展平"),
+    "design.kind.linear": ("fully connected", "全连接"),
+    "design.kind.dropout": ("dropout", "Dropout（随机丢弃）"),
+    "design.kind.batchnorm": ("batch norm", "批归一化"),
+    "design.invalid": (
+        "This design cannot be built yet. The figures below are those of the last design that "
+        "worked; your edits are kept.",
+        "这个设计暂时还搭不起来。下面的数字来自上一个可用的设计；你的修改都还保留着。",
+    ),
+    "design.metric.parameters": ("Parameters", "参数个数"),
+    "design.metric.mult_adds": ("Multiply-adds per image", "每张图片的乘加次数"),
+    "design.metric.memory": ("Training memory, batch of {batch}", "训练内存（每批 {batch} 张）"),
+    "design.metric.versus": ("{ratio} × LeNet", "LeNet 的 {ratio} 倍"),
+    "design.table.header": ("Shapes and parameters", "尺寸与参数"),
+    "design.table.body": (
+        "Worked out from the description alone, before a single weight exists: a convolution maps "
+        "a side n to ⌊(n + 2 × padding − kernel) / stride⌋ + 1, a 2 × 2 pool halves it, a fully "
+        "connected layer has inputs × outputs + outputs parameters. Memory counts every weight "
+        "three times (value, gradient, momentum) and every layer's output twice per image.",
+        "这些数字完全由网络描述推算出来，一个权重都还没有创建：卷积把边长 n 变成 "
+        "⌊(n + 2 × 填充 − 卷积核) / 步长⌋ + 1，2 × 2 池化把它减半，全连接层有 输入 × 输出 + 输出 个参数。"
+        "内存估算把每个权重算三次（数值、梯度、动量），每层的输出对每张图片算两次。",
+    ),
+    "design.code.header": ("The same network in PyTorch", "用 PyTorch 写出的同一个网络"),
+    "design.flow.header": ("How the data flows", "数据如何流动"),
+    "design.train": ("Train this network", "训练这个网络"),
+    "design.train_help": (
+        "Opens the training page with this network; the settings there stay as they are.",
+        "打开训练页并使用这个网络；训练页上的设置保持不变。",
+    ),
+    "design.training_now": ("The training page will train: **{name}**.", "训练页将要训练：**{name}**。"),
 }

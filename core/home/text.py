@@ -120,6 +120,10 @@ TEXT = {
         "Open up LeNet: its layers, their shapes, and what each one sees in a digit.",
         "拆开 LeNet 看看：有哪些层、每层的形状，以及每层从数字里看到了什么。",
     ),
+    "home.path.design": (
+        "Change LeNet, or build a network of your own, and see its shapes and size before you train it.",
+        "修改 LeNet，或者搭一个你自己的网络，在训练之前就看清它的形状和规模。",
+    ),
     "home.path.train": (
         "Train LeNet yourself and watch the loss fall and the accuracy climb.",
         "亲手训练 LeNet，看着损失下降、准确率上升。",
