@@ -2,7 +2,8 @@
 
 The collection lives in `st.session_state` (a reload empties it, as the page says); every
 change replaces it with a new immutable `Collection`, so a refused upload leaves it intact.
-Fine-tuning runs in this server process (the worker pool is not used here yet).
+Fine-tuning runs in the server's pool of training workers (`ui/training_pool.py`), like a
+training run: the page draws the events the worker sends.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from core.sketch import collection as collections
 from core.sketch.collection import MAX_DIGITS, Collection, CollectionFileError, CollectionFull
 from core.sketch.finetune import MIN_DIGITS, FinetuneResult, FinetuneSettings, finetune, hold_back
 from core.training import BatchEvent
-from ui import cache
+from core.training.worker import FAILED
 from ui.state import set_session_model, translator
+from ui.training_pool import session_alive, training_pool
 
 COLLECTION_KEY = "sketch.collection"
 MESSAGE_KEY = "sketch.collection_message"  # (kind, text) to show once after a callback
@@ -159,11 +161,15 @@ def _loss_chart(losses: list[float], every: int) -> alt.Chart:
 def _run_finetune(model, meta: dict, kept: Collection, mix: bool) -> None:
     """Fine-tune with live progress, then make the result the active model."""
     settings = FinetuneSettings(mix=mix)
-    st.caption(t("finetune.in_process"))
+    st.caption(t("finetune.in_worker"))
     bar, chart = st.progress(0.0), st.empty()
     losses: list[float] = []
     result = None
-    for event in finetune(None, model, kept, settings, cache.mnist(True), cache.mnist_tensors(False)):
+    run = training_pool().submit(finetune, model, kept, settings)  # MNIST is loaded in the worker
+    alive = session_alive()
+    if alive is not None:
+        run.end_with(alive)  # a learner who closes the tab stops it
+    for event in run.events():
         if isinstance(event, BatchEvent):
             losses.append(event.loss)
             step = round(event.progress * settings.steps)
@@ -171,6 +177,8 @@ def _run_finetune(model, meta: dict, kept: Collection, mix: bool) -> None:
             chart.altair_chart(_loss_chart(losses, 5), width="stretch")
         elif isinstance(event, FinetuneResult):
             result = event
+    if run.state == FAILED or result is None:
+        raise RuntimeError(f"fine-tuning ended {run.state}: {run.error}")
     new_meta = {**meta, "source": "finetuned", "test_accuracy": round(result.mnist_after, 2),
                 "test_loss": round(result.mnist_loss_after, 4),
                 "finetune": {"digits": len(kept), "held_back": len(result.held_back), "mix": mix,

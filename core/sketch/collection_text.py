@@ -95,11 +95,11 @@ TEXT = {
     # fine-tuning
     "finetune.header": ("Teach it your handwriting", "教它认你的字"),
     "finetune.intro": (
-        "Fine-tuning trains the active model a little more, on your digits only, each one "
+        "Fine-tuning trains the active model a little more on your digits, each one "
         "turned, shifted, resized and thickened at random every time it is shown. One digit in "
         "five ({held} of yours, at least one of each digit where possible) is held back and never "
         "trained on: it tells whether the model learned your handwriting, not just your drawings.",
-        "微调就是在你的数字上把当前模型再训练一小会儿；每次给它看一个数字时，都会随机旋转、平移、缩放"
+        "微调就是用你的数字把当前模型再训练一小会儿；每次给它看一个数字时，都会随机旋转、平移、缩放"
         "或加粗。每五个数字留出一个（你的数字里共留出 {held} 个，尽量每个数字至少一个），从不用来训练："
         "用它们来检验模型学会的是你的笔迹，而不只是记住了你写的那几张。",
     ),
@@ -121,9 +121,9 @@ TEXT = {
         "却没有任何东西把它们拉回旧任务需要的位置。这叫“灾难性遗忘”；在每一批里混入旧样本是最简单的解药。",
     ),
     "finetune.start": ("Teach it my handwriting", "教它认我的字"),
-    "finetune.in_process": (
-        "Fine-tuning runs inside this page's server process, on the CPU.",
-        "微调在本页的服务器进程里、用 CPU 运行。",
+    "finetune.in_worker": (
+        "Fine-tuning runs in a training worker process beside the server, on the CPU.",
+        "微调在服务器旁边的训练工作进程里、用 CPU 运行。",
     ),
     "finetune.progress": ("Fine-tuning: step {step} of {steps}", "正在微调：第 {step} / {steps} 步"),
     "finetune.done": ("Done in {seconds:.1f} s. The fine-tuned model is now the active model on every page.",
