@@ -58,7 +58,7 @@ class History:
     def forget_after(self, epoch: float) -> None:
         """Drop what was drawn after `epoch` (fractional; a worker died: those steps are lost)."""
         kept = sum(reached <= epoch for reached in self.batch_epochs)
-        del self.batch_epochs[kept:], self.batch_losses[kept:]
+        del self.batch_epochs[kept:], self.batch_losses[kept:], self.batch_seconds[kept:]
         self.epochs = [row for row in self.epochs if row["epoch"] <= epoch]
         kept = sum(reached <= epoch for reached in self.filter_epochs)
         del self.filter_epochs[kept:], self.filters[kept:]

@@ -295,3 +295,16 @@ def test_checkpoint_meta_holds_the_whole_recipe_and_the_figures() -> None:
     assert meta["recipe"] == vars(SMALL) and meta["source"] == "trained in the app"
     assert (meta["test_accuracy"], meta["test_loss"], meta["epochs"]) == (97.12, 0.1235, 0.0)
     assert meta["device"] == "cpu" and meta["architecture"].startswith("LeNet")
+
+
+def test_forgetting_lost_steps_keeps_the_batch_columns_aligned() -> None:
+    from core.training.session import History
+
+    history = History()
+    for batch in (1, 2, 3, 4):
+        history.record(BatchEvent(epoch=1, batch=batch, batches=4, loss=1.0 / batch, samples_per_s=100.0,
+                                  progress=batch / 4, elapsed_s=0.5 * batch))
+    history.forget_after(0.5)  # a worker died after half an epoch
+    assert history.batch_epochs == [0.25, 0.5] and history.batch_seconds == [0.5, 1.0]
+    frame = curves.batch_frame(history.batch_epochs, history.batch_losses, seconds=history.batch_seconds)
+    assert frame["seconds"].tolist() == [0.5, 1.0]
