@@ -88,7 +88,7 @@ def mnist_image() -> np.ndarray:
                             key="sketch.mnist_index", persist_state="session")
     st.button(t("sketch.mnist_random"), key="sketch.mnist_random", icon=":material/casino:",
               on_click=pick_random_test_image)
-    st.image(charts.pixel_picture(images[index], CANVAS_SIDE), width=CANVAS_SIDE)
+    st.image(charts.pixel_picture(images[index] / 255.0, CANVAS_SIDE), width=CANVAS_SIDE)
     st.markdown(t("sketch.mnist_label", label=int(labels[index])))
     return images[index]
 

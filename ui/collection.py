@@ -89,7 +89,7 @@ def show_gallery(kept: Collection) -> None:
             for start in range(0, len(indices), GALLERY_COLUMNS):
                 columns = st.columns(GALLERY_COLUMNS)
                 for column, index in zip(columns, indices[start : start + GALLERY_COLUMNS], strict=False):
-                    column.image(charts.pixel_picture(kept.images[index], THUMB), width=THUMB)
+                    column.image(charts.pixel_picture(kept.images[index] / 255.0, THUMB), width=THUMB)
                     column.button("", key=f"collect.delete.{index}", icon=":material/close:",
                                   help=t("collect.delete"), on_click=_delete, args=(int(index),))
 
@@ -117,7 +117,7 @@ def show_score(model, kept: Collection) -> None:
     columns = st.columns(GALLERY_COLUMNS)
     for slot, index in enumerate(wrong):
         columns[slot % GALLERY_COLUMNS].image(
-            charts.pixel_picture(kept.images[index], THUMB), width=THUMB,
+            charts.pixel_picture(kept.images[index] / 255.0, THUMB), width=THUMB,
             caption=t("collect.misread", label=int(kept.labels[index]), said=int(said[index])))
 
 
