@@ -131,6 +131,8 @@ async def tour(url: str, pid: int, lang: str, visits: Visits) -> None:
     """A new session visits every page in order, as a touring learner does."""
     async with Learner(url, f"lang={lang}") as learner:
         for stem in PAGE_STEMS:
+            if learner.page_hashes and stem not in learner.page_hashes:
+                continue  # a page the app in that folder does not have yet
             used = cpu_seconds(pid)
             view = await learner.open("" if stem == "home" else stem, timeout=120)
             if not view.ok:
@@ -181,7 +183,7 @@ def row(stem: str, lang: str, first: float, visits: list[float], rerun: float | 
     verdict = "ok" if median <= TARGET_SECONDS else "SLOW"
     rerun_text = f"{rerun:>7.3f}" if rerun is not None else f"{'':>7}"
     print(f"{stem:<12} {lang:<4} {first:>7.3f} {median:>7.3f} {max(visits):>7.3f} {rerun_text} "
-          f"{ISSUE_BEFORE[stem]:>6.1f} {verdict}", flush=True)
+          f"{ISSUE_BEFORE.get(stem, float('nan')):>6.1f} {verdict}", flush=True)
 
 
 def measure_server(args: argparse.Namespace) -> None:
@@ -198,10 +200,12 @@ def measure_server(args: argparse.Namespace) -> None:
             results = asyncio.run(server_tours(servers, lang, args.runs))
         (cold, warm), *before = results
         for stem in args.pages:
+            if not warm.wall[stem]:
+                continue
             wall, cpu = statistics.median(warm.wall[stem]), statistics.median(warm.cpu[stem])
             line = (f"{stem:<12} {lang:<4} {cold.wall[stem][0]:>7.3f} {wall:>7.3f} {cpu:>7.3f} "
-                    f"{ISSUE_BEFORE[stem]:>6.1f}")
-            if before:
+                    f"{ISSUE_BEFORE.get(stem, float('nan')):>6.1f}")
+            if before and before[0][1].wall[stem]:
                 old = before[0][1]
                 old_wall, old_cpu = statistics.median(old.wall[stem]), statistics.median(old.cpu[stem])
                 ratio = cpu / old_cpu if old_cpu else float("nan")

@@ -17,7 +17,6 @@ import torch
 
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
 from core.model import LENET, layer_rows, probabilities
-from core.model.charts import probability_bars
 from core.model.design import describe
 from core.model.shapes import parameter_total
 from core.pixels import enlarge
@@ -38,6 +37,7 @@ from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RAT
 from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, experiments, state
+from ui.charts import training as cached_charts
 from ui.errors import show_error
 from ui.pictures import digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
@@ -267,7 +267,7 @@ def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
     with slots.filters.container():
         st.subheader(t("train.filters.header"))
         st.caption(t("train.filters.body"))
-        st.altair_chart(charts.filter_history(
+        st.vega_lite_chart(cached_charts.filter_history(
             [history.filters[i] for i in shown], [history.filter_epochs[i] for i in shown],
             epoch_label=t("train.filters.epoch"), filter_label=t("train.filters.filter"),
         ))
@@ -381,7 +381,7 @@ def show_results(session: TrainingSession) -> None:
                                            count=counts[cell]),
             )
     with matrix_col:
-        st.altair_chart(charts.confusion_chart(
+        st.vega_lite_chart(cached_charts.confusion_chart(
             results.confusion, true_title=t("train.confusion.true"),
             predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
             selected=selected, click_name="cell",
@@ -405,7 +405,7 @@ def misread_images(session: TrainingSession, true: int, said: int) -> None:
                 st.image(enlarge(test_images[shown[i]], 3),
                          caption=t("train.mistakes.caption", index=int(shown[i]), true=true, said=said,
                                    p_said=probs[i][said], p_true=probs[i][true]))
-                st.altair_chart(probability_bars(
+                st.vega_lite_chart(cached_charts.probability_bars(
                     probs[i], digit_title=t("train.axis.digit"),
                     probability_title=t("train.axis.probability"), true_digit=true, height=90,
                     compact=True,
