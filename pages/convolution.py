@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
-from core.convolution import filter_learning
+from core.convolution import feature_maps, filter_learning
 from core.convolution.filters import (
     KERNELS,
     LETTER_X,
@@ -248,6 +248,9 @@ def learned_filters(images: np.ndarray, index: int) -> None:
     st.write(t("convolution.learned.explain"))
     model, _, source = active_model()
     st.caption(t(f"convolution.learned.{source}"))
+    if not feature_maps.has_convolution(model):
+        no_convolution(model)
+        return
     maps = cache.digit_learned_maps(model, images[index])
     titles = (t("convolution.learned.original"), t("convolution.learned.map"),
               t("convolution.learned.pooled"))
@@ -255,10 +258,22 @@ def learned_filters(images: np.ndarray, index: int) -> None:
         maps.kernels, images[index] / 255.0, maps.conv1, maps.pool1,
         titles=titles, kernel_label=t("convolution.learned.kernel", n="{n}"), size=130,
     ), width="content")
+    if maps.conv2 is None:
+        return
     st.subheader(t("convolution.learned.conv2_header"))
     st.write(t("convolution.learned.conv2_explain"))
     st.vega_lite_chart(charts.map_gallery(maps.conv2, t("convolution.learned.conv2_map", n="{n}"), size=90),
                     width="content")
+
+
+def no_convolution(model) -> None:
+    """What an MLP has instead of filters: its first layer's weights, one 28 x 28 picture per unit."""
+    st.info(t("convolution.learned.no_conv"))
+    pictures = feature_maps.first_layer_images(model)
+    if pictures is not None:
+        st.write(t("convolution.learned.fc1_weights"))
+        label = t("convolution.learned.unit", n="{n}")
+        st.vega_lite_chart(charts.map_gallery(np.abs(pictures), label, size=70), width="content")
 
 
 # --- 5. how a filter learns ----------------------------------------------------------------------

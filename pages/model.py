@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core import data
-from core.model import charts
+from core.model import LENET, charts, design_of, layer_table
 from ui import cache, state
 from ui.charts import model as cached_charts
 from ui.pictures import digit_pngs
@@ -93,28 +93,65 @@ with picture:
     st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
               delta_color="off", delta_arrow="off")
 
-for step, columns in (("conv1", 6), ("pool1", 6), ("conv2", 8), ("pool2", 8)):
-    st.subheader(t(f"model.{step}.header"))
-    st.caption(t(f"model.{step}.body"))
-    size = {"conv1": 96, "pool1": 72, "conv2": 60, "pool2": 48}[step]
-    st.vega_lite_chart(cached_charts.feature_maps(outputs[step], label=t("model.map"), columns=columns,
-                                                  size=size))
+def lenet_layers(outputs: dict[str, np.ndarray]) -> None:
+    """The tutorial's LeNet, stage by stage, with each stage's explanation."""
+    for step, columns in (("conv1", 6), ("pool1", 6), ("conv2", 8), ("pool2", 8)):
+        st.subheader(t(f"model.{step}.header"))
+        st.caption(t(f"model.{step}.body"))
+        size = {"conv1": 96, "pool1": 72, "conv2": 60, "pool2": 48}[step]
+        st.vega_lite_chart(cached_charts.feature_maps(outputs[step], label=t("model.map"), columns=columns,
+                                                      size=size))
 
-st.subheader(t("model.fc.header"))
-st.caption(t("model.fc.body"))
-left, right = st.columns(2)
-with left:
-    st.markdown(f"**{t('model.fc1')}**")
-    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
-                                           value_title=t("model.axis.value")), width="stretch")
-    st.markdown(f"**{t('model.fc3')}**")
-    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
-                                           value_title=t("model.axis.logit"), first=0), width="stretch")
-with right:
-    st.markdown(f"**{t('model.fc2')}**")
-    st.vega_lite_chart(cached_charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
-                                           value_title=t("model.axis.value")), width="stretch")
+    st.subheader(t("model.fc.header"))
+    st.caption(t("model.fc.body"))
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('model.fc1')}**")
+        st.vega_lite_chart(cached_charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
+                                               value_title=t("model.axis.value")), width="stretch")
+        st.markdown(f"**{t('model.fc3')}**")
+        st.vega_lite_chart(cached_charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
+                                               value_title=t("model.axis.logit"), first=0), width="stretch")
+    with right:
+        st.markdown(f"**{t('model.fc2')}**")
+        st.vega_lite_chart(cached_charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
+                                               value_title=t("model.axis.value")), width="stretch")
+        st.markdown(f"**{t('model.probabilities')}**")
+        st.vega_lite_chart(cached_charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
+                                                probability_title=t("model.axis.probability"), height=140),
+                        width="stretch")
+
+
+def design_layers(outputs: dict[str, np.ndarray], design: list[dict]) -> None:
+    """Any other design: every layer's output (activation functions folded into the layer before)."""
+    st.info(t("model.act.design", name=state.design_label(design, t)))
+    rows = layer_table(design)
+    for number, row in enumerate(rows):
+        value = outputs.get(row.name)
+        if value is None or row.kind in ("Flatten", "Dropout"):
+            continue
+        st.markdown(f"**{row.name}** · {row.kind} · {' × '.join(map(str, row.output_shape))}")
+        if value.ndim == 3:
+            side = value.shape[-1]
+            size = 96 if side >= 20 else 64 if side >= 8 else 40
+            st.vega_lite_chart(cached_charts.feature_maps(value, label=t("model.map"),
+                                                          columns=min(8, len(value)), size=size))
+        elif number == len(rows) - 1:
+            st.vega_lite_chart(cached_charts.activation_bars(value, unit_title=t("model.axis.digit"),
+                                                             value_title=t("model.axis.logit"), first=0),
+                               width="stretch")
+        else:
+            st.vega_lite_chart(cached_charts.activation_bars(value, unit_title=t("model.axis.unit"),
+                                                             value_title=t("model.axis.value")),
+                               width="stretch")
     st.markdown(f"**{t('model.probabilities')}**")
-    st.vega_lite_chart(cached_charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
-                                            probability_title=t("model.axis.probability"), height=140),
-                    width="stretch")
+    st.vega_lite_chart(cached_charts.probability_bars(
+        outputs["probabilities"], digit_title=t("model.axis.digit"),
+        probability_title=t("model.axis.probability"), height=140), width="stretch")
+
+
+design = design_of(model)
+if design == LENET:
+    lenet_layers(outputs)
+else:
+    design_layers(outputs, design)

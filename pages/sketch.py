@@ -133,12 +133,16 @@ def show_network_view(image: np.ndarray, reading: explain.Reading) -> None:
     st.subheader(t("sketch.view_header"))
     conv1, conv2, salient = st.columns([3, 2.4, 2.2])
     with conv1:
-        st.image(charts.map_tiles(reading.conv1, columns=3, cell=96))
-        st.markdown(t("sketch.conv1"))
-    with conv2:
-        st.image(charts.map_tiles(reading.conv2, columns=4, cell=56))
-        st.markdown(t("sketch.conv2"))
-        st.caption(t("sketch.maps_scale"))
+        if reading.conv1 is None:
+            st.info(t("sketch.no_conv"))
+        else:
+            st.image(charts.map_tiles(reading.conv1, columns=3, cell=96))
+            st.markdown(t("sketch.conv1"))
+    if reading.conv2 is not None:
+        with conv2:
+            st.image(charts.map_tiles(reading.conv2, columns=4, cell=56))
+            st.markdown(t("sketch.conv2"))
+            st.caption(t("sketch.maps_scale"))
     with salient:
         saliency = explain.saliency(model, image, reading.digit)
         st.altair_chart(heatmap(saliency, scheme="inferno", size=200), width="content")

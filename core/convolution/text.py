@@ -158,6 +158,18 @@ TEXT = {
     "convolution.learned.session": (
         "Model: the LeNet you trained in this session.", "模型：你在本次会话中训练的 LeNet。"
     ),
+    "convolution.learned.no_conv": (
+        "The active network has no convolution layer, so it has no filters to show: it looks at "
+        "all 784 pixels at once, with no idea which pixels are neighbours.",
+        "当前的网络没有卷积层，所以没有卷积核可展示：它一次性看全部 784 个像素，并不知道哪些像素彼此相邻。",
+    ),
+    "convolution.learned.fc1_weights": (
+        "Instead, here is what its first fully connected layer weighs: each picture is one unit's "
+        "784 weights laid out as the 28 × 28 image (darker = a larger weight, either sign).",
+        "作为替代，下面是它第一个全连接层的权重：每张图是一个神经元的 784 个权重，按 28 × 28 的图像排列"
+        "（颜色越深，权重的绝对值越大）。",
+    ),
+    "convolution.learned.unit": ("Unit {n}", "神经元 {n}"),
     "convolution.learned.kernel": ("Kernel {n}", "卷积核 {n}"),
     "convolution.learned.original": ("Digit", "数字"),
     "convolution.learned.map": ("Feature map 24×24", "特征图 24×24"),

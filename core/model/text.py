@@ -1,6 +1,13 @@
 """Text of the LeNet anatomy page."""
 
 TEXT = {
+    "model.act.design": (
+        "The active network is not the tutorial's LeNet but **{name}**, so here is every one of its "
+        "layers' outputs for this digit, in order (an activation function's output is shown under "
+        "the layer before it).",
+        "当前使用的网络不是教程里的 LeNet，而是**{name}**，所以下面按顺序列出它每一层对这个数字的输出"
+        "（激活函数的输出显示在它前面那一层下）。",
+    ),
     "model.title": ("Inside LeNet", "LeNet 的内部结构"),
     "model.intro": (
         "LeNet is the small convolutional network that reads the digits in this app. Two convolution "

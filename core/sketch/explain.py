@@ -22,8 +22,8 @@ class Reading:
     """What the network makes of one 28 x 28 digit."""
 
     probabilities: np.ndarray  # float [10], sums to 1
-    conv1: np.ndarray  # the six conv1 feature maps after ReLU, [6, 24, 24]
-    conv2: np.ndarray  # the sixteen conv2 feature maps after ReLU, [16, 8, 8]
+    conv1: np.ndarray | None  # conv1's feature maps after ReLU, [6, 24, 24] for LeNet; None for an MLP
+    conv2: np.ndarray | None  # conv2's, [16, 8, 8] for LeNet; None for a design without conv2
     network_input: np.ndarray  # the normalised image the network actually receives, [28, 28]
 
     @property
@@ -42,8 +42,8 @@ def read_digit(model: LeNet, image: np.ndarray) -> Reading:
     outputs = image_activations(model, image)
     return Reading(
         probabilities=outputs["probabilities"],
-        conv1=outputs["conv1"],
-        conv2=outputs["conv2"],
+        conv1=outputs.get("conv1") if outputs.get("conv1", np.zeros(0)).ndim == 3 else None,
+        conv2=outputs.get("conv2") if outputs.get("conv2", np.zeros(0)).ndim == 3 else None,
         network_input=normalise(image)[0, 0].numpy(),
     )
 

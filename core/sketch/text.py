@@ -130,6 +130,11 @@ TEXT = {
     ),
     # the network's view
     "sketch.view_header": ("What the network sees", "网络看到了什么"),
+    "sketch.no_conv": (
+        "The active network has no convolution layer, so there are no feature maps to show; the "
+        "saliency map on the right still shows which pixels its answer depends on.",
+        "当前的网络没有卷积层，所以没有特征图可看；右边的显著性图仍然能显示它的答案取决于哪些像素。",
+    ),
     "sketch.conv1": (
         "**conv1**: the 6 feature maps of the first convolution layer (24 × 24). Each filter "
         "lights up where it finds its pattern: an edge, a stroke in one direction.",
