@@ -83,9 +83,10 @@ def figures(design: list[dict]) -> None:
     params, work = parameter_total(rows), mult_adds(rows)
     a, b, c = st.columns(3)
     versus = t("design.metric.versus", ratio=f"{params / parameter_total(lenet_rows):.2f}")
-    a.metric(t("design.metric.parameters"), f"{params:,}", versus, delta_color="off")
+    a.metric(t("design.metric.parameters"), f"{params:,}", versus, delta_color="off", delta_arrow="off")
     b.metric(t("design.metric.mult_adds"), f"{work:,}",
-             t("design.metric.versus", ratio=f"{work / mult_adds(lenet_rows):.2f}"), delta_color="off")
+             t("design.metric.versus", ratio=f"{work / mult_adds(lenet_rows):.2f}"), delta_color="off",
+             delta_arrow="off")
     c.metric(t("design.metric.memory", batch=BATCH), f"{training_bytes(rows, BATCH) / 1e6:.1f} MB")
 
     st.subheader(t("design.table.header"))
