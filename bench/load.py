@@ -131,7 +131,7 @@ def served(args: argparse.Namespace) -> Iterator[Server]:
                 wait_healthy(replica, front, timeout=180)
             yield Server(url, front.pid, replicas)
         finally:
-            stop(front, timeout=30)
+            stop(front, timeout=60)  # serve.py waits up to 15 s for its processes to end
     else:
         with app_process() as (url, process):
             yield Server(url, process.pid, [url])

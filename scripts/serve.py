@@ -103,7 +103,10 @@ def serve(host: str, port: int, replicas: int) -> None:
         stopped_by_hand = True
         print("stopping")
     finally:
-        for process in reversed(processes):
+        for process in processes:  # all at once: each Streamlit may take seconds to end its workers
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
             stop(process)
         for log in logs:
             log.close()
