@@ -85,7 +85,8 @@ def test_a_killed_worker_keeps_the_finished_epochs_and_says_so(worker_pool, in_p
 
 
 def test_a_run_whose_learner_left_pauses(worker_pool):
-    session = TrainingSession.start(TWO_EPOCHS, "cpu", TRAIN, TEST)
+    long_run = TrainConfig(epochs=20, train_size=60_000)  # minutes: it can only end by being stopped
+    session = TrainingSession.start(long_run, "cpu", TRAIN, TEST)
     session.launch(worker_pool, owner_alive=lambda: False, grace_s=0.1)
     pump_until(session, lambda: session.status != RUNNING)
-    assert session.status == PAUSED and session.lost is None
+    assert session.status == PAUSED and session.lost is None and session.run.progress < 0.05
