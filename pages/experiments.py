@@ -14,7 +14,7 @@ import torch
 from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.i18n import Translator
-from core.model import probabilities
+from core.model import LeNet, design_of, probabilities
 from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES
 from core.training.difference import describe_difference
@@ -193,11 +193,14 @@ def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
     device, _ = cache.device()
     training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
                            cache.mnist_tensors(True), cache.mnist_tensors(False))
-    session = TrainingSession(training, saved=capture(training))  # the worker carries on from here
+    session = TrainingSession(training, saved=capture(training),  # the worker carries on from here
+                              design=design_of(run.template))
     history = session.history  # the branch's curves start as its parent's, up to the branch point
     kept = [i for i, e in enumerate(run.batch_epochs) if e <= epoch]
     history.batch_epochs = [run.batch_epochs[i] for i in kept]
     history.batch_losses = [run.batch_losses[i] for i in kept]
+    if len(run.batch_seconds) == len(run.batch_epochs):  # the seconds axis, where the history has one
+        history.batch_seconds = [run.batch_seconds[i] for i in kept]
     history.epochs = [dict(r) for r in run.epochs if r["epoch"] <= epoch]
     for e in sorted(run.filters):
         if e <= epoch:
@@ -260,6 +263,8 @@ def show_export(store: RunStore, run: Run, epoch: int, t: Translator) -> None:
                       lambda: model_to_bytes(run.model_at(epoch), model_meta(run, epoch, t)),
                       file_name=f"run_{run.id}_epoch_{epoch}.safetensors", mime="application/octet-stream",
                       key="experiments.weights", on_click="ignore")
+    if type(run.template) is not LeNet:  # the script writes the tutorial's LeNet class
+        return
     with st.expander(t("experiments.export.code")):
         st.caption(t("experiments.export.code_body"))
         if run.parent is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.i18n import Translator
+from core.model.design import describe
 from core.training.experiments import Run, RunRecorder, RunStore, name_parts
 from core.training.recipe_url import URL_FIELDS
 
@@ -41,7 +42,8 @@ def observed(session: object, event: object) -> None:
 def ended(session: object, status: str, t: Translator) -> None:
     """Keep the session as a run, finished or stopped, and say so if another had to go."""
     store = run_store()
-    kept = store.record(session, status)
+    design = getattr(session, "design", None)
+    kept = store.record(session, status, describe(design) if design else None)
     if kept is None:
         return
     run, dropped = kept

@@ -69,10 +69,11 @@ def overlay_chart(frame: pd.DataFrame, *, colours: dict[str, str], loss_title: s
 
 
 def filters_image(kernels: np.ndarray, scale: int = 10, gap: int = 4) -> np.ndarray:
-    """conv1's kernels `[k, 5, 5]` side by side as one RGB picture on a diverging scale (red positive,
-    blue negative, white zero; the largest magnitude full colour): a picture, not a chart, so
-    moving the replay slider redraws it in a millisecond."""
-    kernels = np.asarray(kernels, dtype=np.float32).reshape(-1, 5, 5)
+    """The first convolution's kernels `[k, h, w]` side by side as one RGB picture on a diverging
+    scale (red positive, blue negative, white zero; the largest magnitude full colour): a picture,
+    not a chart, so moving the replay slider redraws it in a millisecond."""
+    kernels = np.asarray(kernels, dtype=np.float32)
+    kernels = kernels.reshape(-1, *kernels.shape[-2:])
     limit = float(np.abs(kernels).max()) or 1.0
     strength = np.abs(kernels) / limit  # 0 white .. 1 full colour
     positive = kernels >= 0
@@ -81,8 +82,8 @@ def filters_image(kernels: np.ndarray, scale: int = 10, gap: int = 4) -> np.ndar
     rgb[..., 1] = 1.0 - 0.8 * strength
     rgb[..., 2] = np.where(positive, 1.0 - 0.8 * strength, 1.0)  # blue stays for negative weights
     tiles = [np.kron(tile, np.ones((scale, scale, 1), dtype=np.float32)) for tile in rgb]
-    side = 5 * scale
-    picture = np.ones((side, len(tiles) * (side + gap) - gap, 3), dtype=np.float32)
+    side = kernels.shape[-1] * scale
+    picture = np.ones((kernels.shape[-2] * scale, len(tiles) * (side + gap) - gap, 3), dtype=np.float32)
     for i, tile in enumerate(tiles):
         picture[:, i * (side + gap): i * (side + gap) + side] = tile
     return (picture * 255).round().astype(np.uint8)

@@ -46,6 +46,7 @@ class Run:
     name: str | None = None  # the learner's own name; None: built from the recipe (`name_parts`)
     batch_epochs: list[float] = field(default_factory=list)  # epoch reached, fractional
     batch_losses: list[float] = field(default_factory=list)
+    batch_seconds: list[float] = field(default_factory=list)  # seconds of training at each batch point
     epochs: list[dict] = field(default_factory=list)  # epoch, train_loss, train_acc, test_loss, test_acc
     filters: dict[int, np.ndarray] = field(default_factory=dict)  # epoch -> conv1 [6, 5, 5]
     confusions: dict[int, np.ndarray] = field(default_factory=dict)  # epoch -> [10, 10]
@@ -144,12 +145,13 @@ def build_run(run_id: int, training: TrainingRun, history: object, recorder: Run
               status: str, architecture: str | None = None, judged_acc: float | None = None) -> Run:
     """A `Run` record from a training run, its page history (`core.training.session.History`) and recorder."""
     done = {row["epoch"] for row in history.epochs}
-    filters = {e: np.asarray(f).reshape(-1, 5, 5) for e, f in zip(history.filter_epochs, history.filters,
-                                                                   strict=True)}
+    filters = {e: np.asarray(f) for e, f in zip(history.filter_epochs, history.filters, strict=True)}
     return Run(
         id=run_id, config=copy.copy(training.config), device=training.device.type,
-        architecture=architecture or type(training.model).__name__, template=recorder.template,
+        architecture=architecture or getattr(training.model, "name", type(training.model).__name__),
+        template=recorder.template,
         status=status, batch_epochs=list(history.batch_epochs), batch_losses=list(history.batch_losses),
+        batch_seconds=list(getattr(history, "batch_seconds", [])),
         epochs=[dict(row) for row in history.epochs], filters=filters,
         confusions={e: c for e, c in recorder.confusions.items() if e in done},
         snapshots={e: s for e, s in recorder.snapshots.items() if e == 0 or e in done or
@@ -210,13 +212,14 @@ class RunStore:
             return self._live[1]
         return None
 
-    def record(self, session: object, status: str) -> tuple[Run, Run | None] | None:
+    def record(self, session: object, status: str,
+               architecture: str | None = None) -> tuple[Run, Run | None] | None:
         """Keep the followed session as a run (again, after a resume); (run, dropped run) or None."""
         if self._live is None or self._live[0] is not session:
             return None
         _, recorder, run_id = self._live
         results = getattr(session, "results", None)
-        run = build_run(run_id, session.run, session.history, recorder, status,
+        run = build_run(run_id, session.run, session.history, recorder, status, architecture,
                         judged_acc=results.test_acc if results is not None else None)
         if not run.batch_losses and not run.epochs:  # stopped before its first step: nothing learned
             return None
