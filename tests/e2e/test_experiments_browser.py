@@ -16,7 +16,7 @@ def train_once(page: Page) -> None:
     for _ in range(3):  # a click that lands while the page reruns can be lost: press again
         start.click()
         try:
-            expect(stop).to_be_visible(timeout=20_000)
+            expect(stop).to_be_visible(timeout=90_000)  # a fresh server's worker imports torch first
             break
         except AssertionError:
             if start.is_visible() and page.get_by_text(translate("train.chart.empty", LANG)).count() == 0:
@@ -27,9 +27,6 @@ def train_once(page: Page) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.skip(reason="2026-11-29 11:15: a Train click in the browser starts no run "
-                         "(test_train_browser.py fails the same way since training moved to worker "
-                         "processes); unskip once that passes")
 def test_two_runs_side_by_side(page: Page, app_url: str) -> None:
     # the recipe comes from a shared link: 1,000 images, 1 epoch, Adam at 0.005
     page.goto(f"{app_url}/train?lang={LANG}&train_size=1000&epochs=1&optimizer=adam&lr=0.005")
