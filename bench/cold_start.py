@@ -115,7 +115,7 @@ def main() -> None:
             server.wait(timeout=30)
     fit_s = fit_alone(config, threads)
     images = config.epochs * config.train_size
-    print(f"training page, one classic epoch of {images:,} images ({threads or '?'} torch threads): "
+    print(f"training page, one classic epoch of {images:,} images (torch threads: {threads or '?'}): "
           f"{images / wall_s:,.0f} images/s from the click to the results ({wall_s:.1f} s; "
           f"{train_s:.1f} s of it training, {images / train_s:,.0f} images/s)")
     print(f"fit alone, same epoch and threads, test pass included: {images / fit_s:,.0f} images/s "
