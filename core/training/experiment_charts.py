@@ -52,7 +52,7 @@ def overlay_chart(frame: pd.DataFrame, *, colours: dict[str, str], loss_title: s
 
     def panel(metric: str, title: str) -> alt.LayerChart:
         lines = alt.Chart(frame[frame["metric"] == metric]).mark_line(point=True).encode(
-            x=alt.X("epoch:Q", title=epoch_title, axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("epoch:Q", title=epoch_title, axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
             color=colour,
             tooltip=[alt.Tooltip("run:N", title=run_title), alt.Tooltip("epoch:Q", title=epoch_title),

@@ -41,7 +41,7 @@ TEXT = {
     "experiments.classic": ("classic recipe", "经典配方"),
     "experiments.name.lr": ("lr {value}", "学习率 {value}"),
     "experiments.name.batch_size": ("batch {value}", "批大小 {value}"),
-    "experiments.name.epochs": ("{value} epochs", "{value} 轮"),
+    "experiments.name.epochs": ("epochs {value}", "{value} 轮"),
     "experiments.name.train_size": ("{value} images", "{value} 张图"),
     "experiments.name.momentum": ("momentum {value}", "动量 {value}"),
     "experiments.name.seed": ("seed {value}", "种子 {value}"),

@@ -93,7 +93,7 @@ def test_the_training_page_records_every_run_and_reads_a_shared_link() -> None:
     assert len(store.runs) == 1 and store.runs[0].status == "done" and store.runs[0].replay_epochs == [0, 1]
     at.switch_page("pages/experiments.py").run()
     assert_rendered(at, "en")
-    assert at.dataframe[0].value.iloc[0, 1] == "lr 0.005 · Adam · 1 epochs · 1,000 images"
+    assert at.dataframe[0].value.iloc[0, 1] == "lr 0.005 · Adam · epochs 1 · 1,000 images"
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
