@@ -9,6 +9,7 @@ from core.model import LENET, DesignError, build_model, charts, layer_rows
 from core.model.design import FIELDS, FLOAT_FIELDS, KINDS, MAX_LAYERS, PRESETS, layer_names, preset
 from core.model.shapes import fused_rows, mult_adds, parameter_total, training_bytes
 from ui import state
+from ui.design_experiments import convolution_section
 from ui.state import translator
 
 DRAFT_KEY = "design.draft"  # the design as edited, valid or not
@@ -143,3 +144,6 @@ if st.button(t("design.train"), key="design.train", type="primary", disabled=not
 if state.design_to_train() is not None:
     st.caption(t("design.training_now", name=state.design_label(state.design_to_train(), t)))
 figures(shown)
+
+st.divider()
+convolution_section(t)

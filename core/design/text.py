@@ -157,4 +157,43 @@ TEXT = {
         "打开训练页并使用这个网络；训练页上的设置保持不变。",
     ),
     "design.training_now": ("The training page will train: **{name}**.", "训练页将要训练：**{name}**。"),
+    # ---- "Why convolution?" ----
+    "design.conv.header": ("Why convolution?", "为什么要用卷积？"),
+    "design.conv.body": (
+        "Move the 784 pixels of every image by one fixed shuffle: the same pixel always lands in the "
+        "same new place, so no information is lost, but neighbours are scattered. To us the digits "
+        "become noise. Will a network still learn them?",
+        "把每张图片的 784 个像素按同一种固定的方式打乱：同一个像素总是被搬到同一个新位置，"
+        "所以信息一点都没丢，只是原本相邻的像素被拆散了。在我们眼里，这些数字变成了一片噪点。"
+        "网络还能学会认它们吗？",
+    ),
+    "design.conv.original": ("original", "原图"),
+    "design.conv.shuffled": ("shuffled", "打乱后"),
+    "design.conv.budget": (
+        "Each network trains on {images} images for {epochs} epochs and is tested on {tests} test "
+        "images, shuffled the same way when its training images were.",
+        "每个网络都用 {images} 张图片训练 {epochs} 轮，再用 {tests} 张测试图片检验；"
+        "训练图片打乱过的，测试图片也按同样的方式打乱。",
+    ),
+    "design.conv.button": (
+        "Train the MLP and LeNet on original and on shuffled pixels",
+        "分别用原图和打乱后的图片训练多层感知机和 LeNet",
+    ),
+    "design.conv.running": (
+        "Training four networks (under a minute; the result is then kept for everyone)…",
+        "正在训练四个网络（不到一分钟；结果算好后会保留下来，所有人都能直接看到）……",
+    ),
+    "design.conv.col.network": ("Network", "网络"),
+    "design.conv.col.parameters": ("Parameters", "参数个数"),
+    "design.conv.col.original": ("Test accuracy, original pixels", "测试准确率（原图）"),
+    "design.conv.col.shuffled": ("Test accuracy, shuffled pixels", "测试准确率（打乱像素）"),
+    "design.conv.explain": (
+        "Convolution assumes that neighbouring pixels belong together: each kernel looks at a small "
+        "patch, so once the neighbours are scattered LeNet loses much of its edge. The MLP connects "
+        "every pixel to every neuron and never used who was next to whom, so the shuffle costs it "
+        "nothing.",
+        "卷积默认相邻的像素是一体的：每个卷积核只看一小块区域，所以相邻的像素一旦被拆散，"
+        "LeNet 的优势就丢了一大半。多层感知机把每个像素都连到每个神经元上，从来没用过"
+        "“谁挨着谁”这一信息，所以打乱像素对它毫无影响。",
+    ),
 }

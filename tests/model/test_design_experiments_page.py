@@ -1,0 +1,32 @@
+"""The design page's "Why convolution?" section in AppTest: one press trains the four networks
+(really, on a tiny budget) and shows the 2 x 2 table with parameter counts."""
+
+import pytest
+
+from core.training import TrainConfig
+from tests.apptest import assert_rendered, open_page
+from ui import design_experiments
+
+
+@pytest.fixture
+def tiny_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(design_experiments, "CONVOLUTION_CONFIG",
+                        TrainConfig(epochs=1, train_size=300, lr=0.05, seed=0))
+    monkeypatch.setattr(design_experiments, "TEST_SIZE", 300)
+
+
+def test_pressing_why_convolution_shows_the_table(tiny_budget: None) -> None:
+    lang = "zh"  # the English page renders in tests/model/test_design_page.py
+    at = open_page("design", lang)
+    assert_rendered(at, lang)
+    tables = len(at.dataframe)
+    at.button(key="design.conv.run").click().run()
+    assert_rendered(at, lang)
+    assert len(at.dataframe) == tables + 1
+    table = at.dataframe[-1].value
+    assert table.shape == (2, 4)
+    assert list(table.iloc[:, 1]) == ["101,770", "44,426"]
+    for cell in table.iloc[:, 2:].to_numpy().flatten():
+        assert 0 <= float(cell.rstrip("%")) <= 100
+    at.run()  # a rerun (any widget) keeps the result on show, from the cache
+    assert len(at.dataframe) == tables + 1
