@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 import torch
 
+from core import data
 from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.i18n import Translator
@@ -117,8 +118,8 @@ def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None]:
         image = torch.as_tensor(np.asarray(sketch, dtype=np.float32))
         return ((image - MNIST_MEAN) / MNIST_STD).reshape(1, 1, 28, 28), (np.asarray(sketch) * 255), None
     index = st.number_input(t("experiments.replay.index"), 0, 9_999, 0, key="experiments.test_index")
-    images, labels = cache.mnist(False)
-    return cache.mnist_tensors(False)[0][index : index + 1], images[index], int(labels[index])
+    images, labels = data.load_mnist(False)
+    return data.load_tensors(False)[0][index : index + 1], images[index], int(labels[index])
 
 
 def show_replay(run: Run, t: Translator) -> int:
@@ -192,7 +193,7 @@ def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
     """Resume `run` from `epoch` under `config` as a new run on the training page (a button callback)."""
     device, _ = cache.device()
     training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
-                           cache.mnist_tensors(True), cache.mnist_tensors(False))
+                           data.load_tensors(True), data.load_tensors(False))
     session = TrainingSession(training, saved=capture(training),  # the worker carries on from here
                               design=design_of(run.template))
     history = session.history  # the branch's curves start as its parent's, up to the branch point

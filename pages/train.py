@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 import torch
 
+from core import data
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
 from core.model import LENET, layer_rows, probabilities
 from core.model.design import describe
@@ -101,8 +102,8 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
     """Start, stop or resume a run as the last button press asked; returns the page's run."""
     action = st.session_state.pop(REQUEST_KEY, None)
     if action == "start":
-        session = TrainingSession.start(chosen_config(), device, cache.mnist_tensors(True),
-                                        cache.mnist_tensors(False), design=state.design_to_train())
+        session = TrainingSession.start(chosen_config(), device, data.load_tensors(True),
+                                        data.load_tensors(False), design=state.design_to_train())
         st.session_state[SESSION_KEY] = session
         experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
@@ -185,7 +186,7 @@ def explanations() -> None:
 def cross_entropy_example() -> None:
     """The active model's logits for one test digit, turned step by step into the loss."""
     model_now, _, _ = state.active_model()
-    test_images, test_labels = cache.mnist(False)
+    test_images, test_labels = data.load_mnist(False)
     label = int(test_labels[EXAMPLE_INDEX])
     logits = cache.digit_activations(model_now, test_images[EXAMPLE_INDEX])["logits"]
     steps = cross_entropy_steps(logits, label)
@@ -393,10 +394,10 @@ def show_results(session: TrainingSession) -> None:
 
 def misread_images(session: TrainingSession, true: int, said: int) -> None:
     """The first test images of one confusion cell, each with the ten probabilities the model gave."""
-    test_images, test_labels = cache.mnist(False)
+    test_images, test_labels = data.load_mnist(False)
     indices = cell_indices(test_labels, session.results.predicted, true, said)
     shown = indices[:MOST_IMAGES]
-    probs = probabilities(session.run.model, cache.mnist_tensors(False)[0][shown])
+    probs = probabilities(session.run.model, data.load_tensors(False)[0][shown])
     st.caption(t("train.mistakes.more", shown=len(shown), count=len(indices)))
     for row_start in range(0, len(shown), 3):
         row = range(row_start, min(row_start + 3, len(shown)))

@@ -6,15 +6,10 @@ import numpy as np
 import streamlit as st
 import torch
 
-from core import checkpoint, data, training
+from core import checkpoint, training
 from core.convolution.feature_maps import LearnedMaps, learned_maps
 from core.model import LayerRow, LeNet, image_activations, layer_table, parameter_count
 from ui.chart_cache import computed_once, model_key
-
-# MNIST is cached by core.data itself (once per process): pages call data.load_mnist and
-# data.load_tensors. These two names remain only until pages/train.py does the same.
-mnist = data.load_mnist
-mnist_tensors = data.load_tensors
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,7 +1,6 @@
 """The training engine: it learns, it is reproducible, it stops and resumes without losing a step."""
 
 import itertools
-import threading
 from dataclasses import replace
 
 import numpy as np
@@ -26,7 +25,7 @@ from core.training import (
 )
 from core.training.confusion import cell_indices, confusion_matrix, mistakes
 from core.training.loss_example import cross_entropy_steps
-from core.training.run_limit import RunLimit, configured_limit
+from core.training.run_limit import configured_limit
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 
 TRAIN = load_tensors(train=True)
@@ -184,21 +183,6 @@ def test_training_session_history_stop_resume_finish() -> None:
     model, meta = session.snapshot(session.results.test_acc, session.results.test_loss)
     assert model is not session.run.model and meta["epochs"] == 2
     assert meta["recipe"]["train_size"] == 1_000 and meta["test_accuracy"] > 70
-
-
-def test_run_limit_lets_one_run_at_a_time() -> None:
-    limit = RunLimit(1)
-    assert limit.try_enter() and not limit.try_enter() and limit.running == 1
-    limit.leave()
-    waits = []
-    with limit.slot():
-        other = threading.Thread(target=lambda: waits.append(limit.try_enter(timeout=0.05)))
-        other.start()
-        other.join()
-    assert waits == [False] and limit.running == 0
-    with pytest.raises(RuntimeError), limit.slot():  # a slot is given back even when the run fails
-        raise RuntimeError
-    assert limit.try_enter()
 
 
 def test_run_limit_setting(monkeypatch) -> None:
