@@ -59,4 +59,7 @@ def main() -> None:
         show_error(err, t)
 
 
-main()
+# Streamlit runs this file as "__main__". A training worker process (started with "spawn") imports
+# its parent's main script as "__mp_main__", which here is this file: it must not run the app.
+if __name__ == "__main__":
+    main()
