@@ -9,7 +9,7 @@ from core.model import LENET, DesignError, build_model, charts, layer_rows
 from core.model.design import FIELDS, FLOAT_FIELDS, KINDS, MAX_LAYERS, PRESETS, layer_names, preset
 from core.model.shapes import fused_rows, mult_adds, parameter_total, training_bytes
 from ui import state
-from ui.design_experiments import convolution_section
+from ui.design_experiments import convolution_section, relu_section
 from ui.state import translator
 
 DRAFT_KEY = "design.draft"  # the design as edited, valid or not
@@ -147,3 +147,5 @@ figures(shown)
 
 st.divider()
 convolution_section(t)
+st.divider()
+relu_section(t)

@@ -1,22 +1,37 @@
-"""One-click experiment "Why convolution?": shuffle every image's 784 pixels by one fixed
+"""The design page's one-click experiments.
+
+"Why convolution?": shuffle every image's 784 pixels by one fixed
 permutation, then train an MLP and LeNet on the original and on the shuffled images with the same
 small budget. The MLP does not care (it never knew which pixels were neighbours); LeNet loses much
 of its edge, because convolution assumes that neighbouring pixels belong together.
 
-Runs in this process (the training worker pool is not used here yet).
+"Why ReLU?": the same deep MLP with sigmoid and with ReLU, the same budget. Each sigmoid shrinks
+the gradient passing back through it by at least four times, so the first layers of a deep
+sigmoid network hardly move; ReLU passes it on unchanged where a neuron is active.
+
+Both run in this process (the training worker pool is not used for them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import torch
+import torch.nn.functional as F
+from torch import nn
 
 from core.model import PRESETS
+from core.model.design import FLATTEN, act, linear
 from core.model.shapes import layer_rows, parameter_total
-from core.training import TrainConfig, TrainingRun, evaluate, seeded_model
+from core.training import TrainConfig, TrainingRun, evaluate, seeded_model, subset_indices
 
 NETWORKS = ("mlp", "lenet")
+# the budgets the page runs with (bench/design_experiments.py times them): seconds on one thread
+CONVOLUTION_BUDGET = TrainConfig(epochs=2, train_size=6_000, lr=0.003, optimizer="adam", seed=0)
+# "Why ReLU?": plain SGD, so the gradients alone decide how fast each layer moves
+RELU_BUDGET = TrainConfig(epochs=2, train_size=5_000, batch_size=32, lr=0.03, seed=0)
+TEST_SIZE = 2_000  # test images each network is judged on
 
 
 def pixel_permutation(seed: int = 0) -> torch.Tensor:
@@ -57,3 +72,60 @@ def why_convolution(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.
     parameters = {name: parameter_total(layer_rows(PRESETS[name])) for name in NETWORKS}
     return ConvolutionResult(accuracy, parameters)
 
+
+
+ACTIVATIONS = ("sigmoid", "relu")
+DEEP_HIDDEN = (64, 64, 64, 64, 64)  # five hidden layers: deep enough for sigmoid to starve the first
+
+
+def deep_mlp(fn: str) -> list[dict]:
+    """The design of a deep MLP whose hidden layers all use activation `fn`."""
+    layers = [FLATTEN]
+    for width in DEEP_HIDDEN:
+        layers += [linear(width), act(fn)]
+    return layers + [linear(10)]
+
+
+@dataclass(frozen=True)
+class ActivationResult:
+    """Per activation: the loss of every training step, each weight layer's mean |gradient| at
+    every step (`[steps, layers]`), and the final test accuracy (percent)."""
+
+    layers: list[str]  # the weight layers, input side first
+    losses: dict[str, list[float]]
+    gradients: dict[str, np.ndarray]
+    accuracy: dict[str, float]
+
+
+def train_recording_gradients(
+    design: list[dict], config: TrainConfig, train: tuple[torch.Tensor, torch.Tensor]
+) -> tuple[nn.Module, list[str], list[float], np.ndarray]:
+    """Plain SGD with momentum on `design`, noting each step's loss and each linear layer's
+    mean |weight gradient| (TrainingRun hides the gradients; this loop shows them)."""
+    model = seeded_model(config.seed, design)
+    weights = [(name, m.weight) for name, m in model.named_modules() if isinstance(m, nn.Linear)]
+    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum)
+    picked = subset_indices(config.train_size, config.seed, len(train[0]))
+    images, labels = train[0][picked], train[1][picked]
+    order = torch.Generator().manual_seed(config.seed)
+    losses, gradients = [], []
+    model.train()
+    for _ in range(config.epochs):
+        for batch in torch.randperm(len(images), generator=order).split(config.batch_size):
+            loss = F.cross_entropy(model(images[batch]), labels[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            losses.append(loss.item())
+            gradients.append([w.grad.abs().mean().item() for _, w in weights])
+            optimizer.step()
+    return model, [name for name, _ in weights], losses, np.array(gradients)
+
+
+def why_relu(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.Tensor, torch.Tensor],
+             config: TrainConfig) -> ActivationResult:
+    """Train the deep MLP once with sigmoid and once with ReLU by `config`; judge each on `test`."""
+    losses, gradients, accuracy, layers = {}, {}, {}, []
+    for fn in ACTIVATIONS:
+        model, layers, losses[fn], gradients[fn] = train_recording_gradients(deep_mlp(fn), config, train)
+        accuracy[fn] = evaluate(model, *test)[1]
+    return ActivationResult(layers, losses, gradients, accuracy)

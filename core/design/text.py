@@ -189,11 +189,51 @@ TEXT = {
     "design.conv.col.shuffled": ("Test accuracy, shuffled pixels", "测试准确率（打乱像素）"),
     "design.conv.explain": (
         "Convolution assumes that neighbouring pixels belong together: each kernel looks at a small "
-        "patch, so once the neighbours are scattered LeNet loses much of its edge. The MLP connects "
+        "patch, so once the neighbours are scattered LeNet falls far behind. The MLP connects "
         "every pixel to every neuron and never used who was next to whom, so the shuffle costs it "
         "nothing.",
         "卷积默认相邻的像素是一体的：每个卷积核只看一小块区域，所以相邻的像素一旦被拆散，"
-        "LeNet 的优势就丢了一大半。多层感知机把每个像素都连到每个神经元上，从来没用过"
+        "LeNet 的准确率便大幅下跌。多层感知机把每个像素都连到每个神经元上，从来没用过"
         "“谁挨着谁”这一信息，所以打乱像素对它毫无影响。",
+    ),
+    # ---- "Why ReLU?" ----
+    "design.relu.header": ("Why ReLU?", "为什么用 ReLU？"),
+    "design.relu.body": (
+        "The same deep network, an MLP with five hidden layers of 64 neurons, trained twice: once "
+        "with the sigmoid after every hidden layer, once with ReLU. Same starting weights, same "
+        "images, same learning rate.",
+        "同一个深层网络（一个有五个隐藏层、每层 64 个神经元的多层感知机）训练两次：一次在每个隐藏层后"
+        "用 sigmoid，一次用 ReLU。初始权重、训练图片和学习率都完全相同。",
+    ),
+    "design.relu.budget": (
+        "Each network trains on {images} images for {epochs} epochs by plain SGD at learning rate {lr}.",
+        "每个网络都用 {images} 张图片、以学习率 {lr} 的普通 SGD 训练 {epochs} 轮。",
+    ),
+    "design.relu.button": ("Train it with sigmoid and with ReLU", "分别用 sigmoid 和 ReLU 训练"),
+    "design.relu.running": (
+        "Training two networks (seconds; the result is then kept for everyone)…",
+        "正在训练两个网络（只需几秒；结果算好后会保留下来，所有人都能直接看到）……",
+    ),
+    "design.relu.fn.sigmoid": ("sigmoid (test accuracy {accuracy}%)", "sigmoid（测试准确率 {accuracy}%）"),
+    "design.relu.fn.relu": ("ReLU (test accuracy {accuracy}%)", "ReLU（测试准确率 {accuracy}%）"),
+    "design.relu.legend": ("Activation", "激活函数"),
+    "design.relu.loss.header": ("Training loss", "训练损失"),
+    "design.relu.loss.step": ("Training step (one batch)", "训练步数（每步一批）"),
+    "design.relu.loss.loss": ("Loss (smoothed)", "损失（平滑后）"),
+    "design.relu.gradient.header": ("How big each layer's gradient is", "每一层的梯度有多大"),
+    "design.relu.gradient.layer": ("Weight layer (input side first)", "权重层（从输入端开始）"),
+    "design.relu.gradient.size": (
+        "Mean |gradient| over training (log scale)", "训练期间的平均 |梯度|（对数坐标）",
+    ),
+    "design.relu.explain": (
+        "Backpropagation multiplies the gradient by each activation's slope on the way back. The "
+        "sigmoid's slope is at most 0.25, so every sigmoid layer shrinks the gradient at least four "
+        "times: the first layer's gradient is {ratio} times smaller than with ReLU, its weights "
+        "hardly move, and the loss stays flat. ReLU's slope is 1 wherever a neuron is active, so the "
+        "gradient reaches the first layer intact and the whole network learns.",
+        "反向传播时，梯度每经过一个激活函数都要乘上它的斜率。sigmoid 的斜率最大只有 0.25，"
+        "所以每经过一层 sigmoid，梯度至少缩小到四分之一：第一层的梯度比用 ReLU 时小了 {ratio} 倍，"
+        "它的权重几乎不动，损失也就一直降不下来。ReLU 在神经元被激活时斜率恒为 1，"
+        "梯度能完好地传到第一层，整个网络都能学起来。",
     ),
 }

@@ -1,5 +1,6 @@
 """The design page's "Why convolution?" section in AppTest: one press trains the four networks
-(really, on a tiny budget) and shows the 2 x 2 table with parameter counts."""
+(really, on a tiny budget) and shows the 2 x 2 table with parameter counts; "Why ReLU?" draws its
+two charts."""
 
 import pytest
 
@@ -12,6 +13,8 @@ from ui import design_experiments
 def tiny_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(design_experiments, "CONVOLUTION_CONFIG",
                         TrainConfig(epochs=1, train_size=300, lr=0.05, seed=0))
+    monkeypatch.setattr(design_experiments, "RELU_CONFIG",
+                        TrainConfig(epochs=1, train_size=300, batch_size=16, lr=0.03, seed=0))
     monkeypatch.setattr(design_experiments, "TEST_SIZE", 300)
 
 
@@ -30,3 +33,12 @@ def test_pressing_why_convolution_shows_the_table(tiny_budget: None) -> None:
         assert 0 <= float(cell.rstrip("%")) <= 100
     at.run()  # a rerun (any widget) keeps the result on show, from the cache
     assert len(at.dataframe) == tables + 1
+
+
+def test_pressing_why_relu_draws_the_loss_and_the_gradients(tiny_budget: None) -> None:
+    at = open_page("design", "en")
+    at.button(key="design.relu.run").click().run()
+    assert_rendered(at, "en")
+    assert "times smaller than with ReLU" in at.info[-1].value
+    specs = " ".join(chart.proto.spec for chart in at.get("vega_lite_chart"))
+    assert "Training step (one batch)" in specs and "Weight layer (input side first)" in specs
