@@ -11,6 +11,13 @@ from core.training.curves import smooth
 COLOURS = {"sigmoid": "#d62728", "relu": "#1f77b4"}
 
 
+def colour(names: dict[str, str], fns: list[str], legend_title: str) -> alt.Color:
+    """Each activation's colour, the legend below the chart and never cut short."""
+    return alt.Color("fn:N", title=legend_title,
+                     scale=alt.Scale(domain=[names[fn] for fn in fns], range=[COLOURS[fn] for fn in fns]),
+                     legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
+
+
 def loss_chart(result: ActivationResult, names: dict[str, str], step_title: str, loss_title: str,
                legend_title: str) -> alt.Chart:
     """The smoothed loss of every training step, one line per activation."""
@@ -18,29 +25,25 @@ def loss_chart(result: ActivationResult, names: dict[str, str], step_title: str,
         pd.DataFrame({"step": range(1, len(losses) + 1), "loss": smooth(losses), "fn": names[fn]})
         for fn, losses in result.losses.items()
     ])
-    colour = alt.Color("fn:N", title=legend_title, scale=alt.Scale(
-        domain=[names[fn] for fn in result.losses], range=[COLOURS[fn] for fn in result.losses]))
     return alt.Chart(frame).mark_line().encode(
         x=alt.X("step:Q", title=step_title),
         y=alt.Y("loss:Q", title=loss_title, scale=alt.Scale(domainMin=0)),
-        color=colour,
+        color=colour(names, list(result.losses), legend_title),
     )
 
 
 def gradient_chart(result: ActivationResult, names: dict[str, str], layer_title: str,
                    gradient_title: str, legend_title: str) -> alt.Chart:
-    """Each weight layer's mean |gradient| over the whole run, on a log scale, side by side."""
+    """Each weight layer's mean |gradient| over the whole run, one line per activation on a log
+    scale (bars cannot start from zero on a log scale)."""
     frame = pd.DataFrame([
-        {"layer": layer, "order": i, "gradient": float(result.gradients[fn][:, i].mean()), "fn": names[fn]}
+        {"layer": layer, "gradient": float(result.gradients[fn][:, i].mean()), "fn": names[fn]}
         for fn in result.gradients for i, layer in enumerate(result.layers)
     ])
-    domain = [names[fn] for fn in result.gradients]
-    colour = alt.Color("fn:N", title=legend_title,
-                       scale=alt.Scale(domain=domain, range=[COLOURS[fn] for fn in result.gradients]))
-    return alt.Chart(frame).mark_bar().encode(
+    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=60)).encode(
         x=alt.X("layer:N", title=layer_title, sort=result.layers, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("fn:N", sort=domain),
-        y=alt.Y("gradient:Q", title=gradient_title, scale=alt.Scale(type="log")),
-        color=colour,
+        y=alt.Y("gradient:Q", title=gradient_title, scale=alt.Scale(type="log"),
+                axis=alt.Axis(format=".0e")),
+        color=colour(names, list(result.gradients), legend_title),
         tooltip=["layer:N", "fn:N", alt.Tooltip("gradient:Q", format=".2e")],
     )

@@ -220,19 +220,19 @@ TEXT = {
     "design.relu.loss.header": ("Training loss", "训练损失"),
     "design.relu.loss.step": ("Training step (one batch)", "训练步数（每步一批）"),
     "design.relu.loss.loss": ("Loss (smoothed)", "损失（平滑后）"),
-    "design.relu.gradient.header": ("How big each layer's gradient is", "每一层的梯度有多大"),
+    "design.relu.gradient.header": ("How big each layer's gradient is, on average", "每一层的梯度平均有多大"),
     "design.relu.gradient.layer": ("Weight layer (input side first)", "权重层（从输入端开始）"),
     "design.relu.gradient.size": (
-        "Mean |gradient| over training (log scale)", "训练期间的平均 |梯度|（对数坐标）",
+        "Mean |gradient| (log scale)", "平均 |梯度|（对数坐标）",
     ),
     "design.relu.explain": (
         "Backpropagation multiplies the gradient by each activation's slope on the way back. The "
         "sigmoid's slope is at most 0.25, so every sigmoid layer shrinks the gradient at least four "
-        "times: the first layer's gradient is {ratio} times smaller than with ReLU, its weights "
+        "times: the first layer's gradient is about {ratio} times smaller than with ReLU, its weights "
         "hardly move, and the loss stays flat. ReLU's slope is 1 wherever a neuron is active, so the "
         "gradient reaches the first layer intact and the whole network learns.",
         "反向传播时，梯度每经过一个激活函数都要乘上它的斜率。sigmoid 的斜率最大只有 0.25，"
-        "所以每经过一层 sigmoid，梯度至少缩小到四分之一：第一层的梯度比用 ReLU 时小了 {ratio} 倍，"
+        "所以每经过一层 sigmoid，梯度至少缩小到四分之一：第一层的梯度比用 ReLU 时小了约 {ratio} 倍，"
         "它的权重几乎不动，损失也就一直降不下来。ReLU 在神经元被激活时斜率恒为 1，"
         "梯度能完好地传到第一层，整个网络都能学起来。",
     ),
