@@ -113,7 +113,7 @@ def figures(design: list[dict]) -> None:
         st.code(str(build_model(design)), language="text")
 
 
-st.title(t("nav.design"))
+st.title(t("design.title"))
 st.write(t("design.intro"))
 if DRAFT_KEY not in st.session_state:
     st.session_state[DRAFT_KEY] = list(state.design_to_train() or preset("lenet"))

@@ -2,8 +2,8 @@
 
 import pytest
 
-import core.convolution.feature_maps
 import core.dataset.views
+import ui.cache
 from core.i18n import LANGUAGES, translate
 from tests.apptest import open_page
 from ui.errors import RAISE_ENV_VAR
@@ -29,7 +29,8 @@ def test_an_error_in_one_part_of_a_page_leaves_the_other_parts(monkeypatch) -> N
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv(RAISE_ENV_VAR)
-    monkeypatch.setattr(core.convolution.feature_maps, "learned_maps", broken)  # the learned filters
+    # the learned filters: the page asks ui.cache, which keeps the maps once computed
+    monkeypatch.setattr(ui.cache, "digit_learned_maps", broken)
     at = open_page("convolution", "en")
     assert not at.exception
     assert [e.value for e in at.error] == [translate("error.unexpected", "en")]

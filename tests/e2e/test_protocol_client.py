@@ -5,10 +5,19 @@ No browser; it shares the browser tests' server, which is why it lives here."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from scripts.streamlit_client import Learner, PageView
+
+
+def run_apart(coroutine: Coroutine):
+    """`asyncio.run(coroutine)` in a thread of its own: Playwright's sync API, which the other
+    browser tests in this process use, keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 async def visit(url: str, page: str) -> tuple[PageView, dict[str, str]]:
@@ -29,7 +38,7 @@ async def train_small(url: str) -> PageView:
 
 @pytest.mark.e2e
 def test_a_page_runs_to_its_end_without_errors(app_url: str) -> None:
-    view, widgets = asyncio.run(visit(app_url, "model"))
+    view, widgets = run_apart(visit(app_url, "model"))
     assert view.finished and not view.timed_out
     assert view.exceptions == [] and view.error_alerts == []
     assert "model.index" in widgets  # the page's elements were read, not just its end
@@ -37,13 +46,13 @@ def test_a_page_runs_to_its_end_without_errors(app_url: str) -> None:
 
 @pytest.mark.e2e
 def test_an_unknown_page_is_reported(app_url: str) -> None:
-    view, _ = asyncio.run(visit(app_url, "no-such-page"))
+    view, _ = run_apart(visit(app_url, "no-such-page"))
     assert not view.ok and view.error_alerts == ["page not found: no-such-page"]
 
 
 @pytest.mark.e2e
 def test_a_training_run_driven_over_the_protocol_reports_its_speed(app_url: str) -> None:
-    view = asyncio.run(train_small(app_url))
+    view = run_apart(train_small(app_url))
     assert view.ok, view.exceptions + view.error_alerts
     assert any(text.startswith("Done: 1/1 epochs") for text in view.progress_texts)
     assert view.images_per_s and view.images_per_s > 0
