@@ -33,6 +33,7 @@ lint: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed
 	bash scripts/ensure_chromium.sh
+	-bash scripts/ensure_nginx.sh  # for the nginx config test; without nginx that test is skipped
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
