@@ -1,6 +1,5 @@
 """Design a network: start from a preset, edit its layers, see shapes, parameters and costs live."""
 
-import pandas as pd
 import streamlit as st
 
 from core.design import explain_design_error
@@ -92,14 +91,7 @@ def figures(design: list[dict]) -> None:
 
     st.subheader(t("design.table.header"))
     st.caption(t("design.table.body"))
-    st.dataframe(pd.DataFrame({
-        t("model.col.step"): [row.name for row in rows],
-        t("model.col.kind"): [row.kind for row in rows],
-        t("model.col.shape"): [" × ".join(str(d) for d in row.output_shape) for row in rows],
-        t("model.col.size_formula"): [row.size_formula for row in rows],
-        t("model.col.parameters"): [f"{row.parameters:,}" for row in rows],
-        t("model.col.parameter_formula"): [row.parameter_formula for row in rows],
-    }), hide_index=True)
+    st.dataframe(charts.layer_frame(rows, t), hide_index=True)
 
     diagram, code = st.columns(2, gap="large")
     with diagram:

@@ -3,7 +3,6 @@
 import random
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from core import data
@@ -27,15 +26,7 @@ st.code(printed, language="text")
 
 st.header(t("model.table.header"))
 st.write(t("model.table.body"))
-table = pd.DataFrame({
-    t("model.col.step"): [row.name for row in rows],
-    t("model.col.kind"): [row.kind for row in rows],
-    t("model.col.shape"): [" × ".join(str(d) for d in row.output_shape) for row in rows],
-    t("model.col.size_formula"): [row.size_formula for row in rows],
-    t("model.col.parameters"): [f"{row.parameters:,}" for row in rows],
-    t("model.col.parameter_formula"): [row.parameter_formula for row in rows],
-})
-st.dataframe(table, hide_index=True)
+st.dataframe(charts.layer_frame(rows, t), hide_index=True)
 total = sum(row.parameters for row in rows)
 fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
 st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))

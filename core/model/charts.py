@@ -11,6 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.i18n import Translator
 from core.model import LayerRow
 
 PREDICTED = "#e4572e"  # the digit the model says
@@ -20,6 +21,19 @@ PLAIN = "#8fa8c8"
 
 def _shape_text(shape: Sequence[int]) -> str:
     return " × ".join(str(d) for d in shape)
+
+
+def layer_frame(rows: Sequence[LayerRow], t: Translator) -> pd.DataFrame:
+    """The layer table as the model and design pages show it: one row a layer, its shape and
+    parameter count with their formulas; `t` translates the column titles."""
+    return pd.DataFrame({
+        t("model.col.step"): [row.name for row in rows],
+        t("model.col.kind"): [row.kind for row in rows],
+        t("model.col.shape"): [_shape_text(row.output_shape) for row in rows],
+        t("model.col.size_formula"): [row.size_formula for row in rows],
+        t("model.col.parameters"): [f"{row.parameters:,}" for row in rows],
+        t("model.col.parameter_formula"): [row.parameter_formula for row in rows],
+    })
 
 
 def dataflow_dot(rows: Sequence[LayerRow], *, input_label: str, output_label: str,
