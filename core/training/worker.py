@@ -126,6 +126,20 @@ def _worker_main(jobs, events, stop_job, threads: int, warm_up: Callable[[], Any
     sender.join()
 
 
+def _end_process(process, patience_s: float = 5.0) -> None:
+    """End a worker that did not leave when asked: SIGTERM, then SIGKILL if it lingers.
+
+    A loaded machine can take more than a second to tear down a process holding torch and
+    MNIST, so each signal gets `patience_s` before the next.
+    """
+    if process.is_alive():
+        process.terminate()
+        process.join(patience_s)
+    if process.is_alive():
+        process.kill()
+        process.join(patience_s)
+
+
 class RunHandle:
     """One submitted job as its consumer sees it: its events, its state, a way to stop it."""
 
@@ -298,9 +312,7 @@ class WorkerPool:
         deadline = time.monotonic() + timeout
         for worker in workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
-            if worker.process.is_alive():
-                worker.process.terminate()
-                worker.process.join(1.0)
+            _end_process(worker.process)
             if worker.job is not None:
                 worker.job.inbox.put(_Status(STOPPED))
         atexit.unregister(self.shutdown)
