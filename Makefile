@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.app-installed
 	touch $@
 
 run: $(VENV)/.app-installed
-	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m scripts.start_app --server.port $(PORT) --browser.gatherUsageStats false
 
 serve: $(VENV)/.app-installed
 	bash scripts/ensure_nginx.sh

@@ -163,7 +163,8 @@ async def server_tours(servers: list[tuple[str, int]], lang: str, runs: int) -> 
 def app_server(folder: Path) -> Iterator[tuple[str, int]]:
     """`streamlit run app.py` of the app in `folder` on a free port: (its URL, its pid)."""
     port = free_port()
-    server = subprocess.Popen(app_command(port), cwd=folder, stdout=subprocess.DEVNULL,
+    preload = (folder / "scripts" / "start_app.py").exists()  # an older checkout may not have it
+    server = subprocess.Popen(app_command(port, preload=preload), cwd=folder, stdout=subprocess.DEVNULL,
                               stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
     try:

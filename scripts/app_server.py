@@ -1,5 +1,6 @@
-"""Start `streamlit run app.py` on a free local port and Chromium's launch settings;
-shared by the browser tests and the README screenshot script."""
+"""Start the app on a free local port as `make run` does (`scripts.start_app`: `streamlit run
+app.py` after preloading), and Chromium's launch settings; shared by the browser tests, the
+benchmarks and the README screenshot script."""
 
 from __future__ import annotations
 
@@ -48,11 +49,12 @@ def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90,
     raise RuntimeError(f"{url}{path} did not answer ok in time")
 
 
-def app_command(port: int, *options: str) -> list[str]:
-    """The command line of a headless `streamlit run app.py` on this port, with extra options."""
-    return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-            "--server.port", str(port), "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", *options]
+def app_command(port: int, *options: str, preload: bool = True) -> list[str]:
+    """The command line of a headless `streamlit run app.py` on this port, with extra options;
+    through `scripts.start_app` (as `make run` does) unless `preload` is False."""
+    start = ["-m", "scripts.start_app"] if preload else ["-m", "streamlit", "run", "app.py"]
+    return [sys.executable, *start, "--server.headless", "true", "--server.port", str(port),
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
 
 
 def start_app(port: int, *options: str, log: IO | None = None,

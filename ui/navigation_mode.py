@@ -16,8 +16,12 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 
 def settle_navigation_mode() -> None:
-    """Switch the process to st.navigation mode, rerunning a script that started in the other."""
-    if PagesManager.uses_pages_directory:
+    """Switch the process to st.navigation mode, rerunning a script that started in the other.
+
+    Imported before the server starts (`scripts/start_app.py` preloads `ui`), this decides the
+    mode before any session could guess it: the first request then needs no rerun."""
+    if PagesManager.uses_pages_directory is not False:
+        started_in_legacy_mode = PagesManager.uses_pages_directory
         PagesManager.uses_pages_directory = False
-        if get_script_run_ctx() is not None:
+        if started_in_legacy_mode and get_script_run_ctx() is not None:
             st.rerun()
