@@ -92,3 +92,29 @@ def test_dataflow_diagram_shows_every_shape() -> None:
     for text in ("1 × 28 × 28", "6 × 24 × 24", "16 × 4 × 4", "2,416 params", "30,840 params"):
         assert text in dot
     assert dot.count("->") == 9  # input, eight steps, output
+
+
+def test_pooling_before_relu_gives_the_tutorials_numbers_and_gradients():
+    """LeNet computes conv -> pool -> ReLU for speed; the tutorial writes conv -> ReLU -> pool."""
+    import torch.nn.functional as F
+
+    torch.manual_seed(0)
+    model = LeNet()
+    x = torch.randn(16, 1, 28, 28)
+    labels = torch.randint(0, 10, (16,))
+
+    def tutorial_forward(x):
+        x = model.pool(F.relu(model.conv1(x)))
+        x = model.pool(F.relu(model.conv2(x)))
+        x = torch.flatten(x, 1)
+        return model.fc3(F.relu(model.fc2(F.relu(model.fc1(x)))))
+
+    grads = []
+    for forward in (model, tutorial_forward):
+        model.zero_grad()
+        logits = forward(x)
+        F.cross_entropy(logits, labels).backward()
+        grads.append((logits.detach(), [p.grad.clone() for p in model.parameters()]))
+    (ours, our_grads), (tutorials, tutorial_grads) = grads
+    assert torch.equal(ours, tutorials)
+    assert all(torch.equal(a, b) for a, b in zip(our_grads, tutorial_grads, strict=True))
