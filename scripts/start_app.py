@@ -3,7 +3,9 @@
 A fresh `streamlit run` answers its health check in about two seconds and then makes its first
 visitor wait while the script imports torch, the app's modules and MNIST (seconds on two cores).
 Started through here, the server process does that work first, so the health check (a load
-balancer's readiness probe) answers only once a page can be served at warm speed.
+balancer's readiness probe) answers only once a page can be served at warm speed; and the
+training worker pool starts at once, so the first learner to press Train need not wait for a
+worker to import torch.
 
     python -m scripts.start_app [streamlit run options...]    e.g. --server.port 8501
 
@@ -41,6 +43,9 @@ def preload() -> None:
 
 def main(options: list[str]) -> int:
     preload()
+    from ui.training_pool import training_pool
+
+    training_pool().warm()  # the same pool the pages get: a resource cached once per process
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *options]
