@@ -1,4 +1,4 @@
-"""Serve a class: N `streamlit run app.py` processes behind nginx, one per core by default.
+"""Serve a class: N app processes (`scripts/start_app.py`) behind nginx, one per core by default.
 
 Streamlit runs every session's scripts in one Python process, so one server uses about one core
 whatever the machine has (the interpreter lock). This starts N of them on 127.0.0.1 ports
