@@ -87,6 +87,7 @@ class EpochEvent:
     conv1_weights: torch.Tensor | None  # the first convolution's, a CPU copy [6, 1, 5, 5]; None without one
     elapsed_s: float
     confusion: np.ndarray | None = None  # [10, 10] test counts, row = true digit
+    predicted: np.ndarray | None = None  # the digit said for each test image (uint8)
 
 
 def pick_device() -> torch.device:
@@ -333,12 +334,14 @@ class TrainingRun:
                     started = time.perf_counter()  # time spent by the consumer is not training
             test_loss, test_acc, predicted = evaluate(model, *self.test_data)
             self.elapsed_s += time.perf_counter() - started
+            predicted = predicted.cpu().numpy().astype(np.uint8)
             event = EpochEvent(
                 epoch=self.epoch, train_loss=sums.loss.item() / sums.count,
                 train_acc=100.0 * sums.correct.item() / sums.count,
                 test_loss=test_loss, test_acc=test_acc,
                 conv1_weights=_cpu_copy(first_conv_weights(model)), elapsed_s=self.elapsed_s,
-                confusion=confusion_matrix(self.test_data[1].cpu().numpy(), predicted.cpu().numpy()),
+                confusion=confusion_matrix(self.test_data[1].cpu().numpy(), predicted),
+                predicted=predicted,
             )
             self.epoch += 1
             self.batch = 0

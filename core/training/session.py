@@ -101,6 +101,7 @@ class TrainingSession:
     worker: RunHandle | None = None  # the worker job training this run now
     lost: str | None = None  # why the last worker ended without finishing (FAILED or DIED)
     design: list[dict] = field(default_factory=lambda: copy.deepcopy(LENET))  # the network trained
+    last_epoch: EpochEvent | None = None  # the latest epoch's figures, as its test pass found them
 
     @classmethod
     def start(
@@ -144,6 +145,8 @@ class TrainingSession:
             self.saved = event
             return
         self.history.record(event)
+        if isinstance(event, EpochEvent):
+            self.last_epoch = event
         if isinstance(event, BatchEvent):  # the mirror's position moves on between states
             run = self.run
             run.epoch, run.batch = event.epoch, event.batch
@@ -197,9 +200,15 @@ class TrainingSession:
         self.results = None
 
     def finish(self) -> None:
-        """Mark the run complete and judge the final model."""
+        """Mark the run complete and judge the final model: its last epoch's test pass already
+        did, on the same images, unless that event did not reach this session."""
         self.status = DONE
-        self.judge()
+        last = self.last_epoch
+        if last is not None and last.epoch == self.run.config.epochs and last.predicted is not None:
+            self.results = Results(last.test_loss, last.test_acc, last.predicted.astype(np.int64),
+                                   last.confusion)
+        else:
+            self.judge()
 
     def judge(self) -> None:
         """Evaluate the model on the whole test set and keep the figures and confusion matrix."""

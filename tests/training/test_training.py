@@ -185,6 +185,20 @@ def test_training_session_history_stop_resume_finish() -> None:
     assert meta["recipe"]["train_size"] == 1_000 and meta["test_accuracy"] > 70
 
 
+def test_a_finished_run_is_judged_by_its_last_test_pass_as_a_fresh_evaluation_would() -> None:
+    session = TrainingSession.start(SMALL, "cpu", TRAIN, TEST)
+    for event in session.run.events(report_every=EVERY):
+        session.take(event)
+    session.finish()
+    from_last_epoch = session.results
+    assert session.last_epoch is not None and from_last_epoch.confusion.sum() == 2000
+    session.judge()  # the whole test pass again, in this process
+    assert from_last_epoch.test_acc == session.results.test_acc
+    assert from_last_epoch.test_loss == pytest.approx(session.results.test_loss, rel=1e-6)
+    assert np.array_equal(from_last_epoch.predicted, session.results.predicted)
+    assert np.array_equal(from_last_epoch.confusion, session.results.confusion)
+
+
 def test_run_limit_setting(monkeypatch) -> None:
     monkeypatch.setenv("TRAIN_RUN_LIMIT", "3")
     assert configured_limit() == 3
