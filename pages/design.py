@@ -45,7 +45,8 @@ def setting_widget(column, index: int, name: str, layer: dict, field: str, versi
     label = t(f"design.field.{field}")
     args = {"key": key, "on_change": change_setting, "args": (index, field, key)}
     if isinstance(rule[0], str):
-        column.selectbox(label, rule, index=rule.index(layer[field]), **args)
+        column.selectbox(label, rule, index=rule.index(layer[field]),
+                         format_func=lambda choice: t(f"design.choice.{choice}"), **args)
     elif field in FLOAT_FIELDS:
         column.number_input(label, float(rule[0]), float(rule[1]), float(layer[field]), step=0.05, **args)
     else:

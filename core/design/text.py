@@ -89,6 +89,12 @@ TEXT = {
     "design.field.mode": ("pooling", "池化方式"),
     "design.field.fn": ("function", "函数"),
     "design.field.p": ("drop probability", "丢弃概率"),
+    # the choices of the fields above that take a word
+    "design.choice.max": ("max", "最大值"),
+    "design.choice.avg": ("average", "平均值"),
+    "design.choice.relu": ("ReLU", "ReLU"),
+    "design.choice.sigmoid": ("sigmoid", "Sigmoid（S 型）"),
+    "design.choice.tanh": ("tanh", "tanh（双曲正切）"),
     # ---- presets ----
     "design.preset.lenet": ("LeNet (this app's tutorial)", "LeNet（本应用教程版）"),
     "design.preset.lenet5_1998": (

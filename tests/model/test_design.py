@@ -149,3 +149,16 @@ def test_a_refused_design_allocates_nothing() -> None:
     huge = [FLAT, {"kind": "linear", "out": 1024}] * 2 + [{"kind": "linear", "out": 1024}] * 8
     with pytest.raises(DesignError):
         build_model(huge)  # refused by arithmetic before torch is asked for a single weight
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_word_a_layer_setting_offers_is_translated(lang):
+    """The editor's selects show pooling modes and activation functions in the learner's language."""
+    from core.i18n import CATALOGUE
+    from core.model.design import FIELDS
+
+    words = {choice for rules in FIELDS.values() for rule in rules.values()
+             if isinstance(rule[0], str) for choice in rule}
+    assert words == {"max", "avg", "relu", "sigmoid", "tanh"}
+    for word in words:
+        assert CATALOGUE[f"design.choice.{word}"].get(lang), word
