@@ -9,6 +9,7 @@ from core import data
 from core.model import LENET, charts, design_of, layer_table
 from ui import cache, state
 from ui.charts import model as cached_charts
+from ui.navigation import PAGES
 from ui.pictures import digit_pngs
 from ui.state import translator
 
@@ -19,6 +20,12 @@ t = translator()
 st.title(t("model.title"))
 printed, parameters, rows = cache.lenet_architecture()
 st.write(t("model.intro", total=f"{parameters:,}"))
+model, meta, source = state.active_model()
+design = design_of(model)
+if design != LENET:  # the lessons explain LeNet; say so, and where the learner's own network is
+    st.info(t("model.other_design", name=state.design_label(design, t),
+              total=f"{sum(row.parameters for row in layer_table(design)):,}"))
+    st.page_link("pages/design.py", label=t("nav.design"), icon=dict(PAGES)["design"])
 
 st.header(t("model.code.header"))
 st.write(t("model.code.body"))
@@ -46,7 +53,6 @@ diagram.graphviz_chart(charts.dataflow_dot(
 ))
 
 st.header(t("model.act.header"))
-model, meta, source = state.active_model()
 st.write(t("model.act.body", source=t(f"model.source.{source}")))
 test_images, test_labels = data.load_mnist(train=False)
 sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
@@ -141,7 +147,6 @@ def design_layers(outputs: dict[str, np.ndarray], design: list[dict]) -> None:
         probability_title=t("model.axis.probability"), height=140), width="stretch")
 
 
-design = design_of(model)
 if design == LENET:
     lenet_layers(outputs)
 else:

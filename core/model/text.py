@@ -9,6 +9,14 @@ TEXT = {
         "（激活函数的输出显示在它前面那一层下）。",
     ),
     "model.title": ("Inside LeNet", "LeNet 的内部结构"),
+    "model.other_design": (
+        "You are using **{name}** ({total} parameters), not the tutorial's LeNet. The first part of "
+        "this page explains LeNet, the network the lessons are about; your network's layers, sizes "
+        "and diagram are on the design page, and what each of its layers does with a digit is at "
+        "the bottom of this page.",
+        "你现在使用的是**{name}**（{total} 个参数），不是教程里的 LeNet。本页前半部分讲解的是课程所讲的 "
+        "LeNet；你的网络的各层、尺寸和结构图在“设计网络”页，它每一层对一个数字做了什么则在本页最下方。",
+    ),
     "model.intro": (
         "LeNet is the small convolutional network that reads the digits in this app. Two convolution "
         "stages find strokes and shapes; three fully connected layers turn what they found into ten "

@@ -14,8 +14,9 @@ TEXT = {
         "使用的模型：预训练的 LeNet（在 10,000 张 MNIST 测试图片上的准确率为 {acc}%）。",
     ),
     "sketch.model_session": (
-        "Reading with the model you trained in this session ({acc}% right on the MNIST test images).",
-        "使用的模型：你在本次会话中训练的模型（在 MNIST 测试图片上的准确率为 {acc}%）。",
+        "Reading with your own model, trained or uploaded in this session ({acc}% right on the "
+        "MNIST test images).",
+        "使用的模型：你在本次会话中训练或上传的模型（在 MNIST 测试图片上的准确率为 {acc}%）。",
     ),
     # where the digit comes from
     "sketch.source": ("Where the digit comes from", "数字从哪里来"),

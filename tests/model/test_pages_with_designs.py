@@ -39,3 +39,18 @@ def test_the_sketch_reading_of_an_mlp_has_no_feature_maps_but_a_saliency() -> No
     assert explain.saliency(model, digit).max() == 1.0
     tiny = explain.read_digit(build_model(PRESETS["tiny"]).eval(), digit)
     assert tiny.conv1.shape == (4, 24, 24) and tiny.conv2 is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_model_page_says_when_the_active_network_is_not_the_lessons_lenet(lang: str) -> None:
+    from core.i18n import translate
+    from core.model import LENET
+    from ui.state import TRAINED_MODEL_KEY as KEY
+
+    notice = translate("model.other_design", lang, name="", total="").split("**")[0]
+    at = open_page("model", lang, state=active("mlp"))
+    assert any(notice in box.value for box in at.info)
+    torch.manual_seed(0)
+    lenet = {KEY: (build_model(LENET).eval(), {"test_accuracy": 10.0, "design": LENET})}
+    at = open_page("model", lang, state=lenet)
+    assert not any(notice in box.value for box in at.info)
