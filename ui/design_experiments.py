@@ -1,32 +1,29 @@
 """The design page's one-click experiments: run once per settings for the whole server, then drawn.
 
-They train in this process under a spinner (not in the training worker pool), on one thread: on
-a busy 2-core machine two threads fighting other processes made them 15 times slower, and these
-small networks gain little from a second one. Each takes seconds at the budgets below
-(bench/design_experiments.py), and the cache makes every later visit instant.
+They train in the training worker pool, as a training run does, while the page waits under a
+spinner: the server's interpreter stays free for other learners' pages, and the server's torch
+settings are left alone. Each takes seconds at the budgets below (bench/design_experiments.py);
+when a learner's run holds every worker, the experiment waits its turn. The cache makes every
+later visit instant.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import numpy as np
 import pandas as pd
 import streamlit as st
-import torch
 
-from core.data import load_mnist, load_tensors
+from core.data import load_mnist
 from core.design import charts, experiments
 from core.design.experiments import (
     ActivationResult,
     ConvolutionResult,
+    experiment_job,
     pixel_permutation,
-    why_convolution,
-    why_relu,
 )
 from core.pixels import enlarge
 from core.training import TrainConfig
+from ui.training_pool import training_pool
 
 # the budgets of the two experiments (tests shrink them: real training, just smaller)
 CONVOLUTION_CONFIG = experiments.CONVOLUTION_BUDGET
@@ -36,35 +33,32 @@ SHOWN_DIGITS = 5
 RAN_KEY = "design.experiment.ran"  # the experiments this session has run (shown again on reruns)
 
 
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """Torch on one thread for the block's duration."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
+class ExperimentFailed(RuntimeError):
+    """The worker running an experiment failed or died (the page says so in the learner's words)."""
+
+    def __init__(self, name: str, state: str, error: str | None):
+        super().__init__(f"the {name} experiment ended without a result ({state}): {error}")
+        self.state = state
 
 
-def first_test_images(size: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """The first `size` test images and labels."""
-    test_x, test_y = load_tensors(train=False)
-    return test_x[:size], test_y[:size]
+def in_worker(name: str, config: TrainConfig, test_size: int):
+    """Run one experiment in the training worker pool and wait for its result."""
+    run = training_pool().submit(experiment_job, name, config, test_size)
+    for result in run.events():
+        return result
+    raise ExperimentFailed(name, run.state, run.error)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def convolution_result(config: TrainConfig, test_size: int) -> ConvolutionResult:
     """"Why convolution?" at this budget, trained once per server."""
-    with one_thread():
-        return why_convolution(load_tensors(train=True), first_test_images(test_size), config)
+    return in_worker("convolution", config, test_size)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def relu_result(config: TrainConfig, test_size: int) -> ActivationResult:
     """"Why ReLU?" at this budget, trained once per server."""
-    with one_thread():
-        return why_relu(load_tensors(train=True), first_test_images(test_size), config)
+    return in_worker("relu", config, test_size)
 
 
 def shuffled_digits(count: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -99,8 +93,12 @@ def convolution_section(t) -> None:
         mark_ran("convolution")
     if not ran("convolution"):
         return
-    with st.spinner(t("design.conv.running")):
-        result = convolution_result(config, TEST_SIZE)
+    try:
+        with st.spinner(t("design.conv.running")):
+            result = convolution_result(config, TEST_SIZE)
+    except ExperimentFailed as err:
+        st.error(t("design.experiment.failed", state=err.state))
+        return
     acc = result.accuracy
     st.dataframe(pd.DataFrame({
         t("design.conv.col.network"): [t("design.preset.mlp"), t("design.preset.lenet")],
@@ -122,8 +120,12 @@ def relu_section(t) -> None:
         mark_ran("relu")
     if not ran("relu"):
         return
-    with st.spinner(t("design.relu.running")):
-        result = relu_result(config, TEST_SIZE)
+    try:
+        with st.spinner(t("design.relu.running")):
+            result = relu_result(config, TEST_SIZE)
+    except ExperimentFailed as err:
+        st.error(t("design.experiment.failed", state=err.state))
+        return
     names = {fn: t(f"design.relu.fn.{fn}", accuracy=f"{result.accuracy[fn]:.1f}") for fn in result.losses}
     legend = t("design.relu.legend")
     losses, gradients = st.columns(2, gap="large")

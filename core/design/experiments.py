@@ -9,11 +9,13 @@ of its edge, because convolution assumes that neighbouring pixels belong togethe
 the gradient passing back through it by at least four times, so the first layers of a deep
 sigmoid network hardly move; ReLU passes it on unchanged where a neuron is active.
 
-Both run in this process (the training worker pool is not used for them).
+Both run as a job of the training worker pool (`experiment_job`), like every training in the
+app, so the server's interpreter stays free for the pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -129,3 +131,15 @@ def why_relu(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.Tensor,
         model, layers, losses[fn], gradients[fn] = train_recording_gradients(deep_mlp(fn), config, train)
         accuracy[fn] = evaluate(model, *test)[1]
     return ActivationResult(layers, losses, gradients, accuracy)
+
+
+def experiment_job(should_stop: Callable[[], bool], name: str, config: TrainConfig,
+                   test_size: int) -> Iterator[ConvolutionResult | ActivationResult]:
+    """One experiment ("convolution" or "relu") as a worker job (`core.training.worker`): its one
+    event is the result, judged on the first `test_size` test images. It runs for seconds, so
+    it does not look at `should_stop`."""
+    from core.training.job import mnist_splits
+
+    experiment = {"convolution": why_convolution, "relu": why_relu}[name]
+    train, (test_x, test_y) = mnist_splits()
+    yield experiment(train, (test_x[:test_size], test_y[:test_size]), config)

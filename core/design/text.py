@@ -185,6 +185,11 @@ TEXT = {
         "Train the MLP and LeNet on original and on shuffled pixels",
         "分别用原图和打乱后的图片训练多层感知机和 LeNet",
     ),
+    "design.experiment.failed": (
+        "The experiment stopped before it finished (its worker process ended: {state}). Nothing is "
+        "lost; press the button again to run it once more.",
+        "实验没能跑完（运行它的工作进程结束了：{state}）。没有丢失任何东西，再按一次按钮即可重新运行。",
+    ),
     "design.conv.running": (
         "Training four networks (under a minute; the result is then kept for everyone)…",
         "正在训练四个网络（不到一分钟；结果算好后会保留下来，所有人都能直接看到）……",

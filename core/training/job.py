@@ -31,10 +31,15 @@ def _mnist(folder: str) -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.
     return load_tensors(train=True), load_tensors(train=False)
 
 
+def mnist_splits() -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:
+    """Both splits as tensors, as this worker loaded them (shared: only read them)."""
+    return _mnist(str(data_dir()))
+
+
 def load_data() -> None:
     """Load MNIST into this worker before its first job (a pool's `warm_up`), and build an
     optimizer once: PyTorch imports its compiler package on the first (about a second)."""
-    _mnist(str(data_dir()))
+    mnist_splits()
     make_optimizer(seeded_model(0), TrainConfig(optimizer="adam"))
 
 
@@ -50,7 +55,7 @@ def train_job(
     """Train by `config` on `device` (from `start` if given), yielding events and, at every epoch's
     end and on stopping, the run's state; each epoch is judged on the first `test_size` test
     images (all by default); the network is `design`'s (core.model.design), LeNet when None."""
-    train_data, (test_x, test_y) = _mnist(str(data_dir()))
+    train_data, (test_x, test_y) = mnist_splits()
     test_data = (test_x[:test_size], test_y[:test_size])
     run = TrainingRun.start(seeded_model(config.seed, design), config, device, train_data, test_data)
     if start is not None:

@@ -42,3 +42,23 @@ def test_pressing_why_relu_draws_the_loss_and_the_gradients(tiny_budget: None) -
     assert "times smaller than with ReLU" in at.info[-1].value
     specs = " ".join(chart.proto.spec for chart in at.get("vega_lite_chart"))
     assert "Training step (one batch)" in specs and "Weight layer (input side first)" in specs
+
+
+def test_an_experiment_whose_worker_fails_says_so_and_can_run_again(tiny_budget: None,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.i18n import translate
+    from tests.training import worker_jobs
+
+    unseen = TrainConfig(epochs=1, train_size=300, batch_size=16, lr=0.03, seed=7)  # not cached yet
+    monkeypatch.setattr(design_experiments, "RELU_CONFIG", unseen)
+    monkeypatch.setattr(design_experiments, "experiment_job", worker_jobs.failing_experiment)
+    at = open_page("design", "zh")
+    at.button(key="design.relu.run").click().run()
+    assert_rendered(at, "zh")
+    said = translate("design.experiment.failed", "zh", state="failed")
+    assert [box.value for box in at.error] == [said]
+    monkeypatch.undo()  # the real experiment: the failure was not cached, so it runs now
+    monkeypatch.setattr(design_experiments, "RELU_CONFIG", unseen)
+    monkeypatch.setattr(design_experiments, "TEST_SIZE", 300)
+    at.run()
+    assert not at.error and "倍" in at.info[-1].value  # the explanation, with its gradient ratio

@@ -35,3 +35,9 @@ def broken(should_stop):
     """One event, then an error."""
     yield 1
     raise ValueError("a broken job")
+
+
+def failing_experiment(should_stop, name, config, test_size):
+    """A design experiment (core.design.experiments.experiment_job's arguments) that fails at once."""
+    raise ValueError(f"the {name} experiment broke")
+    yield  # a generator function, as every job is
