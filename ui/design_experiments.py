@@ -9,6 +9,9 @@ later visit instant.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -61,6 +64,17 @@ def relu_result(config: TrainConfig, test_size: int) -> ActivationResult:
     return in_worker("relu", config, test_size)
 
 
+def waited_for(result: Callable[[], Any], running: str, t) -> Any | None:
+    """An experiment's result, waited for under a spinner saying `running`; None, after a
+    translated message, when its worker failed (not cached: the button runs it again)."""
+    try:
+        with st.spinner(running):
+            return result()
+    except ExperimentFailed as err:
+        st.error(t("design.experiment.failed", state=err.state))
+        return None
+
+
 def shuffled_digits(count: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """The first `count` test digits as they are and with the experiment's pixel shuffle, enlarged."""
     images = load_mnist(train=False)[0][:count]
@@ -93,11 +107,8 @@ def convolution_section(t) -> None:
         mark_ran("convolution")
     if not ran("convolution"):
         return
-    try:
-        with st.spinner(t("design.conv.running")):
-            result = convolution_result(config, TEST_SIZE)
-    except ExperimentFailed as err:
-        st.error(t("design.experiment.failed", state=err.state))
+    result = waited_for(lambda: convolution_result(config, TEST_SIZE), t("design.conv.running"), t)
+    if result is None:
         return
     acc = result.accuracy
     st.dataframe(pd.DataFrame({
@@ -120,11 +131,8 @@ def relu_section(t) -> None:
         mark_ran("relu")
     if not ran("relu"):
         return
-    try:
-        with st.spinner(t("design.relu.running")):
-            result = relu_result(config, TEST_SIZE)
-    except ExperimentFailed as err:
-        st.error(t("design.experiment.failed", state=err.state))
+    result = waited_for(lambda: relu_result(config, TEST_SIZE), t("design.relu.running"), t)
+    if result is None:
         return
     names = {fn: t(f"design.relu.fn.{fn}", accuracy=f"{result.accuracy[fn]:.1f}") for fn in result.losses}
     legend = t("design.relu.legend")
