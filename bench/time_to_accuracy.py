@@ -37,7 +37,7 @@ from core.data import MNIST_MEAN, MNIST_STD, load_tensors  # noqa: E402
 from core.model import LeNet  # noqa: E402
 from core.training import PRESETS, BatchEvent, EpochEvent, TrainingRun, seeded_model  # noqa: E402
 from core.training.curves import TUTORIAL_TEST_ACC  # noqa: E402
-from core.training.job import load_data  # noqa: E402
+from core.training.job import warm_up_worker  # noqa: E402
 
 TARGET = max(TUTORIAL_TEST_ACC)  # 98.89: the tutorial's best epoch
 FINAL_FLOOR = 99.0  # the fast preset's final accuracy must not fall below this
@@ -161,7 +161,7 @@ def main() -> None:
           f"{'; QUICK smoke run' if args.quick else ''}")
     print(f"fast preset: {fast}")
     train_data, test_data = load_tensors(True), load_tensors(False)
-    load_data()  # as a training worker starts: PyTorch's first optimizer imports its compiler
+    warm_up_worker()  # as a training worker starts: PyTorch's first optimizer imports its compiler
 
     tutorial, ours, classic = [], [], []
     with tempfile.TemporaryDirectory() as folder:

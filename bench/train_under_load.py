@@ -27,7 +27,7 @@ import torch  # noqa: E402
 from core.convolution.charts import map_gallery, number_grid  # noqa: E402
 from core.data import load_tensors  # noqa: E402
 from core.training import BatchEvent, TrainConfig, TrainingRun, seeded_model  # noqa: E402
-from core.training.job import load_data, train_job  # noqa: E402
+from core.training.job import train_job, warm_up_worker  # noqa: E402
 from core.training.worker import WorkerPool  # noqa: E402
 
 
@@ -99,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     config = TrainConfig(epochs=1, train_size=args.train_size, batch_size=args.batch_size)
     data = (load_tensors(train=True), load_tensors(train=False))
-    pool = WorkerPool(size=1, warm_up=load_data)
+    pool = WorkerPool(size=1, warm_up=warm_up_worker)
     pool.warm()
     in_worker(pool, TrainConfig(epochs=1, train_size=1_000))  # the worker is up and has run once
     in_process(TrainConfig(epochs=1, train_size=1_000), data)

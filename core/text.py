@@ -17,7 +17,7 @@ TEXT = {
     ),
     "sidebar.model_session": (
         "Model in use: your own, from this session ({acc}% test accuracy)",
-        "当前模型：你自己的，本次会话中训练或上传的（测试准确率 {acc}%）",
+        "当前模型：你的模型（本次会话中训练或上传，测试准确率 {acc}%）",
     ),
     "error.data_missing": (
         "The MNIST file **{file}** is missing from `{folder}`. Restore it with "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import data
 from core.model import LENET, charts, design_of, layer_table
+from core.model.shapes import parameter_total
 from ui import cache, state
 from ui.charts import model as cached_charts
 from ui.navigation import PAGES
@@ -24,7 +25,7 @@ model, meta, source = state.active_model()
 design = design_of(model)
 if design != LENET:  # the lessons explain LeNet; say so, and where the learner's own network is
     st.info(t("model.other_design", name=state.design_label(design, t),
-              total=f"{sum(row.parameters for row in layer_table(design)):,}"))
+              total=f"{parameter_total(layer_table(design)):,}"))
     st.page_link("pages/design.py", label=t("nav.design"), icon=dict(PAGES)["design"])
 
 st.header(t("model.code.header"))
@@ -34,7 +35,7 @@ st.code(printed, language="text")
 st.header(t("model.table.header"))
 st.write(t("model.table.body"))
 st.dataframe(charts.layer_frame(rows, t), hide_index=True)
-total = sum(row.parameters for row in rows)
+total = parameter_total(rows)
 fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
 st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))
 

@@ -65,8 +65,12 @@ def relu_result(config: TrainConfig, test_size: int) -> ActivationResult:
 
 
 def waited_for(result: Callable[[], Any], running: str, t) -> Any | None:
-    """An experiment's result, waited for under a spinner saying `running`; None, after a
-    translated message, when its worker failed (not cached: the button runs it again)."""
+    """An experiment's result, waited for under a spinner saying `running` (or, when every
+    training worker is busy, that it waits for one); None, after a translated message, when its
+    worker failed (not cached: the button runs it again)."""
+    pool = training_pool()
+    if pool.busy >= pool.size:
+        running = t("design.experiment.waiting")
     try:
         with st.spinner(running):
             return result()
@@ -83,13 +87,12 @@ def shuffled_digits(count: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
     return [enlarge(i, 3) for i in images], [enlarge(i, 3) for i in shuffled]
 
 
-def ran(name: str) -> bool:
-    """Whether this session has pressed the experiment's button (its result is cached by then)."""
+def asked_for(name: str, label: str, key: str) -> bool:
+    """The experiment's button; whether this session has pressed it, now or on an earlier run
+    (its result then stays on show)."""
+    if st.button(label, key=key):
+        st.session_state[RAN_KEY] = st.session_state.get(RAN_KEY, set()) | {name}
     return name in st.session_state.get(RAN_KEY, set())
-
-
-def mark_ran(name: str) -> None:
-    st.session_state[RAN_KEY] = st.session_state.get(RAN_KEY, set()) | {name}
 
 
 def convolution_section(t) -> None:
@@ -103,9 +106,7 @@ def convolution_section(t) -> None:
     config = CONVOLUTION_CONFIG
     st.caption(t("design.conv.budget", images=f"{config.train_size:,}", epochs=config.epochs,
                  tests=f"{TEST_SIZE:,}"))
-    if st.button(t("design.conv.button"), key="design.conv.run"):
-        mark_ran("convolution")
-    if not ran("convolution"):
+    if not asked_for("convolution", t("design.conv.button"), key="design.conv.run"):
         return
     result = waited_for(lambda: convolution_result(config, TEST_SIZE), t("design.conv.running"), t)
     if result is None:
@@ -127,9 +128,7 @@ def relu_section(t) -> None:
     config = RELU_CONFIG
     st.caption(t("design.relu.budget", images=f"{config.train_size:,}", epochs=config.epochs,
                  lr=config.lr))
-    if st.button(t("design.relu.button"), key="design.relu.run"):
-        mark_ran("relu")
-    if not ran("relu"):
+    if not asked_for("relu", t("design.relu.button"), key="design.relu.run"):
         return
     result = waited_for(lambda: relu_result(config, TEST_SIZE), t("design.relu.running"), t)
     if result is None:

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core.training.job import load_data
+from core.training.job import warm_up_worker
 from core.training.run_limit import configured_limit
 from core.training.worker import WorkerPool
 
@@ -26,7 +26,7 @@ GONE_GRACE_S = 10.0  # a reconnecting tab (a network blip) comes back well withi
 @st.cache_resource(show_spinner=False)
 def training_pool() -> WorkerPool:
     """One pool per server, `TRAIN_RUN_LIMIT` workers, each with MNIST loaded before its first run."""
-    return WorkerPool(size=configured_limit(), warm_up=load_data)
+    return WorkerPool(size=configured_limit(), warm_up=warm_up_worker)
 
 
 def session_alive() -> Callable[[], bool] | None:

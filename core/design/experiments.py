@@ -27,6 +27,7 @@ from core.model import PRESETS
 from core.model.design import FLATTEN, act, linear
 from core.model.shapes import layer_rows, parameter_total
 from core.training import TrainConfig, TrainingRun, evaluate, seeded_model, subset_indices
+from core.training.job import mnist_splits
 
 NETWORKS = ("mlp", "lenet")
 # the budgets the page runs with (bench/design_experiments.py times them): seconds on one thread
@@ -138,8 +139,6 @@ def experiment_job(should_stop: Callable[[], bool], name: str, config: TrainConf
     """One experiment ("convolution" or "relu") as a worker job (`core.training.worker`): its one
     event is the result, judged on the first `test_size` test images. It runs for seconds, so
     it does not look at `should_stop`."""
-    from core.training.job import mnist_splits
-
     experiment = {"convolution": why_convolution, "relu": why_relu}[name]
     train, (test_x, test_y) = mnist_splits()
     yield experiment(train, (test_x[:test_size], test_y[:test_size]), config)

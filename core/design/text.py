@@ -190,6 +190,11 @@ TEXT = {
         "lost; press the button again to run it once more.",
         "实验没能跑完（运行它的工作进程结束了：{state}）。没有丢失任何东西，再按一次按钮即可重新运行。",
     ),
+    "design.experiment.waiting": (
+        "Waiting for the training worker: another run is training on it now. The experiment starts "
+        "as soon as it is free, then takes seconds…",
+        "正在等待训练用的工作进程：它现在正在训练另一个任务。一空出来实验就会开始，之后只需几秒……",
+    ),
     "design.conv.running": (
         "Training four networks (under a minute; the result is then kept for everyone)…",
         "正在训练四个网络（不到一分钟；结果算好后会保留下来，所有人都能直接看到）……",

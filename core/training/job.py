@@ -36,7 +36,7 @@ def mnist_splits() -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.Tenso
     return _mnist(str(data_dir()))
 
 
-def load_data() -> None:
+def warm_up_worker() -> None:
     """Load MNIST into this worker before its first job (a pool's `warm_up`), and build an
     optimizer once: PyTorch imports its compiler package on the first (about a second)."""
     mnist_splits()

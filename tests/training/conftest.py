@@ -2,14 +2,14 @@
 
 import pytest
 
-from core.training.job import load_data
+from core.training.job import warm_up_worker
 from core.training.worker import WorkerPool
 
 
 @pytest.fixture(scope="session")
 def worker_pool():
     """Two warm workers with one torch thread each, as the in-process tests use."""
-    pool = WorkerPool(size=2, threads=1, warm_up=load_data)
+    pool = WorkerPool(size=2, threads=1, warm_up=warm_up_worker)
     pool.warm()
     yield pool
     processes = [worker.process for worker in pool._workers]
