@@ -92,11 +92,6 @@ def snapshot_from_state(state: RunState) -> Snapshot | None:
     )
 
 
-def same_course(a: TrainConfig, b: TrainConfig) -> bool:
-    """Whether two recipes drive the optimizer and schedule identically."""
-    return a == b
-
-
 def resume_from(
     snapshot: Snapshot,
     model: nn.Module,
@@ -115,7 +110,7 @@ def resume_from(
     if config.epochs <= snapshot.epoch:
         raise ValueError(f"a branch from epoch {snapshot.epoch} needs more than {snapshot.epoch} epochs")
     model.load_state_dict(snapshot.model_state)
-    unchanged = same_course(snapshot.config, config)
+    unchanged = snapshot.config == config  # the same recipe drives optimizer and schedule alike
     cycle_epochs = config.epochs if unchanged else config.epochs - snapshot.epoch
     run = TrainingRun.start(model, replace(config, epochs=cycle_epochs), device, train_data, test_data)
     run.config = replace(config)
