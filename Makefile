@@ -1,4 +1,4 @@
-# `make run` starts the app; `make serve` starts one app process per core behind nginx (for a
+# `make run` starts the app (`make dev`: reloading on save); `make serve` starts one app process per core behind nginx (for a
 # class); `make test` runs lint, unit, page and browser tests. All create .venv when it is missing.
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ PORT ?= 8501
 # make serve: how many Streamlit processes nginx spreads the learners over (0: one per core)
 REPLICAS ?= 0
 
-.PHONY: run serve test lint bench weights clean
+.PHONY: run dev serve test lint bench weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,12 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.app-installed
 	touch $@
 
 run: $(VENV)/.app-installed
-	$(PY) -m scripts.start_app --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m scripts.start_app --server.port $(PORT)
+
+# A developer's own session: Streamlit's file watcher on, the page rerun when a file is saved
+# (off in .streamlit/config.toml, which is what learners are served).
+dev: $(VENV)/.app-installed
+	$(PY) -m scripts.start_app --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 serve: $(VENV)/.app-installed
 	bash scripts/ensure_nginx.sh
@@ -33,6 +38,7 @@ lint: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_axe.sh  # axe-core, pinned in package.json, for the accessibility test
 	-bash scripts/ensure_nginx.sh  # for the nginx config test; without nginx that test is skipped
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q

@@ -14,7 +14,6 @@ Prints, no target. Run from the repository root: `.venv/bin/python bench/cold_st
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -27,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.i18n import translate  # noqa: E402
 from core.training.recipe_url import recipe_query  # noqa: E402
-from scripts.app_server import CHROMIUM, CHROMIUM_ARGS, app_command, free_port, wait_healthy  # noqa: E402
+from scripts.app_server import CHROMIUM, CHROMIUM_ARGS, free_port, start_app, wait_healthy  # noqa: E402
 
 RUNNING = "[data-testid='stStatusWidget']"
 
@@ -40,9 +39,8 @@ def wait_rendered(page, timeout_ms: float = 120_000) -> None:
 
 
 def start_server(port: int) -> subprocess.Popen:
-    """The app on `port` as `make run` starts it (`scripts.start_app`), headless, no file watcher."""
-    return subprocess.Popen(app_command(port), cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    """The app on `port` as `make run` starts it (`scripts.start_app`, production settings)."""
+    return start_app(port)
 
 
 def train_on_page(page, url: str, config) -> tuple[float, float, int]:

@@ -8,8 +8,11 @@ one `streamlit run` server; `--replicas N` starts `scripts/serve.py` instead (N 
 nginx, the `make serve` set-up) and measures through nginx; `--url` points at a running server.
 `--train` adds one more learner who trains on the train page, first alone and then while the
 others tour, and prints the run's images/s both ways (read from the page's progress bar).
+`--before DIR` first measures the app in DIR (an older checkout, served as its own `make run`
+served it) with the same load, then this one, and prints each page's p95 side by side.
 
     .venv/bin/python bench/load.py --learners 20
+    git worktree add /tmp/before e7608d1 && .venv/bin/python bench/load.py --learners 20 --before /tmp/before
     .venv/bin/python bench/load.py --learners 10 --train
     .venv/bin/python bench/load.py --learners 20 --replicas 2
 
@@ -115,14 +118,14 @@ def free_port_run(count: int) -> int:
 
 
 @contextlib.contextmanager
-def served(args: argparse.Namespace) -> Iterator[Server]:
-    """The server the learners talk to, started here unless `--url` names one."""
+def served(args: argparse.Namespace, folder: Path = ROOT) -> Iterator[Server]:
+    """The server the learners talk to (the app in `folder`), started here unless `--url` names one."""
     if args.url:
         yield Server(args.url.rstrip("/"), args.pid, [args.url.rstrip("/")])
     elif args.replicas:
         port = free_port_run(args.replicas)
         front = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--host", "127.0.0.1",
-                                  "--port", str(port), "--replicas", str(args.replicas)], cwd=ROOT)
+                                  "--port", str(port), "--replicas", str(args.replicas)], cwd=folder)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, front, timeout=180, path="/healthz")
@@ -133,7 +136,7 @@ def served(args: argparse.Namespace) -> Iterator[Server]:
         finally:
             stop(front, timeout=60)  # serve.py waits up to 15 s for its processes to end
     else:
-        with app_process() as (url, process):
+        with app_process(cwd=folder) as (url, process):
             yield Server(url, process.pid, [url])
 
 
@@ -214,9 +217,9 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def report(views: list[PageView], wall_s: float, title: str) -> None:
+def report(views: list[PageView], wall_s: float, title: str) -> dict[str, float]:
     """Per-page median, p95 and max of the finished views, page views per second, and every error;
-    a timed-out view counts as an error, not as a time."""
+    a timed-out view counts as an error, not as a time. Returns each page's p95."""
     print(f"\n{title}: {len(views)} page views in {wall_s:.1f} s = "
           f"{sum(v.ok for v in views) / wall_s:.2f} page views/s (ok ones)")
     print(f"{'page':<12}{'n':>4}{'median':>9}{'p95':>9}{'max':>9}{'errors':>8}")
@@ -237,10 +240,25 @@ def report(views: list[PageView], wall_s: float, title: str) -> None:
     print(f"errors: {len(exceptions)} exceptions, {len(alerts)} error alerts, {len(timeouts)} timeouts")
     for page, text in (exceptions + alerts)[:5]:
         print(f"  {page}: {text[:160]}")
+    return {name: p95(times[name]) for name in names if times[name]}
 
 
-async def measure(server: Server, args: argparse.Namespace) -> None:
-    """Cold start (when the server is fresh), warm-up, then the measured load."""
+def compare(before: dict[str, float], now: dict[str, float]) -> None:
+    """Each page's p95 before and now, their ratio, and issue 24's targets: at most a third of
+    before, and at most 2 s (on a quiet machine)."""
+    print(f"\n{'page':<12}{'before p95':>12}{'now p95':>10}{'now/before':>12}  targets: <= 1/3, <= 2 s")
+    for name, seconds in now.items():
+        old = before.get(name, float("nan"))
+        ratio = seconds / old if old else float("nan")
+        verdict = ("ok" if ratio <= 1 / 3 else "over 1/3") + (", ok" if seconds <= 2 else ", over 2 s")
+        print(f"{name:<12}{old:>11.2f}s{seconds:>9.2f}s{ratio:>12.2f}  {verdict}")
+    worst_before, worst_now = max(before.values()), max(now.values())
+    print(f"slowest page's p95: before {worst_before:.2f} s, now {worst_now:.2f} s "
+          f"({worst_now / worst_before:.2f} of before)")
+
+
+async def measure(server: Server, args: argparse.Namespace) -> dict[str, float]:
+    """Cold start (when the server is fresh), warm-up, then the measured load; each page's p95."""
     if not args.url:
         first = await tour_first_page(server.url, args)
         server.cold_start_s = first.seconds
@@ -277,13 +295,14 @@ async def measure(server: Server, args: argparse.Namespace) -> None:
 
     what = "while one more learner trains" if args.train else "arriving together"
     views = [v for tour_views in tours for v in tour_views]
-    report(views, wall_s, f"{args.learners} learners {what}")
+    page_p95 = report(views, wall_s, f"{args.learners} learners {what}")
     print(watch.cpu_line(len(views), wall_s) + (" (the training run's included)" if args.train else ""))
     if args.train:
         print(f"training while {args.learners} learners tour: {describe_run(loaded)}")
         if solo.images_per_s and loaded.images_per_s:
             print(f"training keeps {100 * loaded.images_per_s / solo.images_per_s:.0f}% of its solo speed")
     print(watch.memory_line())
+    return page_p95
 
 
 async def tour_first_page(url: str, args: argparse.Namespace) -> PageView:
@@ -319,15 +338,23 @@ def main() -> None:
                         help="training images in the run (one of the page's choices)")
     parser.add_argument("--train-epochs", type=int, default=1)
     parser.add_argument("--train-timeout", type=float, default=600, help="seconds a training run may take")
+    parser.add_argument("--before", type=Path, help="first measure the app in this folder (an older "
+                        "checkout) the same way, then this one, and compare")
     args = parser.parse_args()
     if args.url and urlsplit(args.url).hostname not in {"127.0.0.1", "localhost"}:
         parser.error("--url must be on this machine (127.0.0.1)")
+    if args.before and args.url:
+        parser.error("--before starts its own servers: leave out --url")
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    with served(args) as server:
-        how = (f"{args.replicas} streamlit processes behind nginx" if args.replicas
-               else "one streamlit process" if not args.url else "a running server")
-        print(f"server: {how} at {server.url}")
-        asyncio.run(measure(server, args))
+    page_p95 = {}
+    for label, folder in ([("before", args.before)] if args.before else []) + [("now", ROOT)]:
+        with served(args, folder) as server:
+            how = (f"{args.replicas} streamlit processes behind nginx" if args.replicas
+                   else "one streamlit process" if not args.url else "a running server")
+            print(f"\n== {label}: {how} at {server.url}, the app in {folder}")
+            page_p95[label] = asyncio.run(measure(server, args))
+    if args.before:
+        compare(page_p95["before"], page_p95["now"])
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
 
 

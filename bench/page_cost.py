@@ -23,7 +23,6 @@ import io
 import os
 import pstats
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -39,7 +38,7 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
 
 from core.i18n import LANGUAGES  # noqa: E402
-from scripts.app_server import app_command, free_port, stop, wait_healthy  # noqa: E402
+from scripts.app_server import app_process  # noqa: E402
 from scripts.streamlit_client import Learner  # noqa: E402
 from tests.apptest import APP, PAGE_STEMS  # noqa: E402
 
@@ -161,17 +160,9 @@ async def server_tours(servers: list[tuple[str, int]], lang: str, runs: int) -> 
 
 @contextlib.contextmanager
 def app_server(folder: Path) -> Iterator[tuple[str, int]]:
-    """`streamlit run app.py` of the app in `folder` on a free port: (its URL, its pid)."""
-    port = free_port()
-    preload = (folder / "scripts" / "start_app.py").exists()  # an older checkout may not have it
-    server = subprocess.Popen(app_command(port, preload=preload), cwd=folder, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, server)
+    """The app in `folder` served as `make run` serves it, on a free port: (its URL, its pid)."""
+    with app_process(cwd=folder) as (url, server):
         yield url, server.pid
-    finally:
-        stop(server)
 
 
 def header(how: str) -> None:

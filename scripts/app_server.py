@@ -49,19 +49,21 @@ def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90,
     raise RuntimeError(f"{url}{path} did not answer ok in time")
 
 
-def app_command(port: int, *options: str, preload: bool = True) -> list[str]:
-    """The command line of a headless `streamlit run app.py` on this port, with extra options;
-    through `scripts.start_app` (as `make run` does) unless `preload` is False."""
-    start = ["-m", "scripts.start_app"] if preload else ["-m", "streamlit", "run", "app.py"]
-    return [sys.executable, *start, "--server.headless", "true", "--server.port", str(port),
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
+def app_command(port: int, address: str | None = None) -> list[str]:
+    """The command line `make run` uses (the launcher `scripts.start_app`, the settings of
+    `.streamlit/config.toml`) on this port, headless, bound to `address` when one is given:
+    nothing else that changes what is served, so what a test or a benchmark measures is what
+    learners get."""
+    command = [sys.executable, "-m", "scripts.start_app", "--server.port", str(port),
+               "--server.headless", "true"]
+    return command + (["--server.address", address] if address else [])
 
 
-def start_app(port: int, *options: str, log: IO | None = None,
-              env: dict[str, str] | None = None) -> subprocess.Popen:
-    """A `streamlit run app.py` process on this port (not yet healthy), its output into `log`,
-    with extra environment variables."""
-    return subprocess.Popen(app_command(port, *options), cwd=ROOT, stdout=log or subprocess.DEVNULL,
+def start_app(port: int, address: str | None = None, log: IO | None = None,
+              env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.Popen:
+    """The app served as `make run` serves it, on this port (not yet healthy), its output into
+    `log`, with extra environment variables; `cwd` is another checkout of the app to serve."""
+    return subprocess.Popen(app_command(port, address), cwd=cwd, stdout=log or subprocess.DEVNULL,
                             stderr=subprocess.STDOUT,
                             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
 
@@ -78,10 +80,11 @@ def stop(process: subprocess.Popen, timeout: float = 15) -> None:
 
 
 @contextlib.contextmanager
-def app_process() -> Iterator[tuple[str, subprocess.Popen]]:
-    """The app served on a free port for the duration of the block: its base URL and process."""
+def app_process(cwd: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The app (this checkout, or the one in `cwd`) served on a free port for the duration of
+    the block: its base URL and process."""
     port = free_port()
-    server = start_app(port)
+    server = start_app(port, cwd=cwd)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, server)

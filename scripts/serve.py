@@ -77,7 +77,7 @@ def serve(host: str, port: int, replicas: int) -> None:
         for replica_port in replica_ports:
             log = open(run_dir / f"streamlit-{replica_port}.log", "w")  # noqa: SIM115 (closed below)
             logs.append(log)
-            processes.append(start_app(replica_port, "--server.address", "127.0.0.1", log=log,
+            processes.append(start_app(replica_port, address="127.0.0.1", log=log,
                                        env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}))
         for replica_port, process in zip(replica_ports, processes, strict=True):
             try:
