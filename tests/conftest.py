@@ -5,13 +5,29 @@
 - One torch thread in the test process: its runs are tiny, and on a busy 2-core machine a
   second thread mostly waits (training tests ran 10x slower with two under load). The app
   server the browser tests start keeps torch's default.
+- One worker pool for every test that trains in a worker (training, fine-tuning): each worker
+  costs a torch import, seconds.
 """
 
 import os
 
+import pytest
 import torch
 
+from core.training.job import warm_up_worker
+from core.training.worker import WorkerPool
 from ui.errors import RAISE_ENV_VAR
 
 os.environ.setdefault(RAISE_ENV_VAR, "1")
 torch.set_num_threads(1)
+
+
+@pytest.fixture(scope="session")
+def worker_pool():
+    """Two warm workers with one torch thread each, as the in-process tests use."""
+    pool = WorkerPool(size=2, threads=1, warm_up=warm_up_worker)
+    pool.warm()
+    yield pool
+    processes = [worker.process for worker in pool._workers]
+    pool.shutdown()
+    assert not any(process.is_alive() for process in processes)

@@ -209,7 +209,7 @@ def show_finetune(model, meta: dict, kept: Collection) -> None:
         left, right = st.columns(2)
         left.markdown(f"**{t('finetune.personal')}**  \n{personal_before:.1f}% → {personal_after:.1f}%")
         right.markdown(f"**{t('finetune.mnist')}**  \n{mnist_before:.2f}% → {mnist_after:.2f}%")
-        st.download_button(t("finetune.download"), model_file, file_name="lenet_finetuned.safetensors",
+        st.download_button(t("finetune.download"), model_file, file_name="finetuned_model.safetensors",
                            mime="application/octet-stream", icon=":material/download:",
                            key="finetune.download", on_click="ignore")
 

@@ -17,6 +17,7 @@ from torch import nn
 
 from core.sketch.augment import Augmentation, random_changes, to_input
 from core.training import BatchEvent, EpochEvent, TrainConfig, evaluate, make_optimizer
+from core.training.engine import cpu_copy, first_conv_weights
 
 
 def augmented_training(
@@ -30,7 +31,7 @@ def augmented_training(
     changeable: torch.Tensor | None = None,
     report_every: int = 20,
 ) -> Iterator[BatchEvent | EpochEvent]:
-    """Train `model` in place on 0-1 ink images [N, 1, 28, 28] by `config` (SGD or Adam,
+    """Train `model` (any design) in place on 0-1 ink images [N, 1, 28, 28] by `config` (SGD or Adam,
     constant or one-cycle), each batch changed by `how` (None: unchanged); only the images
     where `changeable` [N] (bool) is true are changed when it is given. A BatchEvent comes
     every `report_every` batches. `test_data`
@@ -89,4 +90,4 @@ def augmented_training(
         yield EpochEvent(
             epoch=epoch, train_loss=loss_sum / count, train_acc=100.0 * correct / count,
             test_loss=test_loss, test_acc=test_acc,
-            conv1_weights=model.conv1.weight.detach().cpu().clone(), elapsed_s=elapsed)
+            conv1_weights=cpu_copy(first_conv_weights(model)), elapsed_s=elapsed)

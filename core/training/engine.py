@@ -129,7 +129,8 @@ def first_conv_weights(model: nn.Module) -> torch.Tensor | None:
     return None if conv is None else conv.weight
 
 
-def _cpu_copy(tensor: torch.Tensor | None) -> torch.Tensor | None:
+def cpu_copy(tensor: torch.Tensor | None) -> torch.Tensor | None:
+    """A detached CPU copy an event can carry (None stays None), e.g. of `first_conv_weights`."""
     return None if tensor is None else tensor.detach().cpu().clone()
 
 
@@ -339,7 +340,7 @@ class TrainingRun:
                 epoch=self.epoch, train_loss=sums.loss.item() / sums.count,
                 train_acc=100.0 * sums.correct.item() / sums.count,
                 test_loss=test_loss, test_acc=test_acc,
-                conv1_weights=_cpu_copy(first_conv_weights(model)), elapsed_s=self.elapsed_s,
+                conv1_weights=cpu_copy(first_conv_weights(model)), elapsed_s=self.elapsed_s,
                 confusion=confusion_matrix(self.test_data[1].cpu().numpy(), predicted),
                 predicted=predicted,
             )
