@@ -65,5 +65,6 @@ def test_a_run_is_bit_identical_to_the_recorded_one(preset: str) -> None:
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
-    GOLDEN.write_text(json.dumps({preset: golden_run(preset) for preset in ("classic", "fast")}, indent=1) + "\n")
+    runs = {preset: golden_run(preset) for preset in ("classic", "fast")}
+    GOLDEN.write_text(json.dumps(runs, indent=1) + "\n")
     print(f"recorded {GOLDEN}")
