@@ -8,11 +8,14 @@ one `streamlit run` server; `--replicas N` starts `scripts/serve.py` instead (N 
 nginx, the `make serve` set-up) and measures through nginx; `--url` points at a running server.
 `--train` adds one more learner who trains on the train page, first alone and then while the
 others tour, and prints the run's images/s both ways (read from the page's progress bar).
-`--before DIR` first measures the app in DIR (an older checkout, served as its own `make run`
+`--new-sessions` opens every page by its address, a new session each (a typed address, a
+teacher's link, a refresh): what a server pays per new session shows on every page, not only on
+the first. `--before DIR` first measures the app in DIR (an older checkout, served as its own `make run`
 served it) with the same load, then this one, and prints each page's p95 side by side.
 
     .venv/bin/python bench/load.py --learners 20
-    git worktree add /tmp/before e7608d1 && .venv/bin/python bench/load.py --learners 20 --before /tmp/before
+    git worktree add /tmp/before e7608d1
+    .venv/bin/python bench/load.py --learners 20 --new-sessions --before /tmp/before
     .venv/bin/python bench/load.py --learners 10 --train
     .venv/bin/python bench/load.py --learners 20 --replicas 2
 
@@ -138,6 +141,17 @@ def served(args: argparse.Namespace, folder: Path = ROOT) -> Iterator[Server]:
     else:
         with app_process(cwd=folder) as (url, process):
             yield Server(url, process.pid, [url])
+
+
+async def arrivals(url: str, rounds: int, timeout: float, lang: str) -> list[PageView]:
+    """One learner opening every page by its address, `rounds` times: each view a new session,
+    as a typed address, a link from the teacher, a new tab or a refresh makes one."""
+    views: list[PageView] = []
+    for _ in range(rounds):
+        for page in TOUR:
+            async with Learner(url, f"lang={lang}") as learner:
+                views.append(await learner.open(page, timeout))
+    return views
 
 
 async def tour(url: str, rounds: int, timeout: float, lang: str) -> list[PageView]:
@@ -287,13 +301,15 @@ async def measure(server: Server, args: argparse.Namespace) -> dict[str, float]:
         loaded, *tours = await asyncio.gather(trainer(), *(
             tour_until(server.url, done, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
     else:
+        visit = arrivals if args.new_sessions else tour
         tours = await asyncio.gather(*(
-            tour(server.url, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
+            visit(server.url, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
     wall_s = time.perf_counter() - started
     stop_event.set()
     await watcher
 
-    what = "while one more learner trains" if args.train else "arriving together"
+    what = ("while one more learner trains" if args.train
+            else "arriving together, every page by its address" if args.new_sessions else "arriving together")
     views = [v for tour_views in tours for v in tour_views]
     page_p95 = report(views, wall_s, f"{args.learners} learners {what}")
     print(watch.cpu_line(len(views), wall_s) + (" (the training run's included)" if args.train else ""))
@@ -332,6 +348,8 @@ def main() -> None:
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, for its memory")
     parser.add_argument("--replicas", type=int, default=0,
                         help="start `scripts/serve.py` with this many servers behind nginx")
+    parser.add_argument("--new-sessions", action="store_true",
+                        help="open every page by its address (a new session each), not by touring in one")
     parser.add_argument("--no-warmup", action="store_true", help="measure without a warm-up tour first")
     parser.add_argument("--train", action="store_true", help="one more learner trains, alone then under load")
     parser.add_argument("--train-size", type=int, default=10_000, choices=TRAIN_SIZES,
