@@ -19,6 +19,32 @@ TEXT = {
         "Model in use: your own, from this session ({acc}% test accuracy)",
         "当前模型：你的模型（本次会话中训练或上传，测试准确率 {acc}%）",
     ),
+    "sidebar.reduce_motion": ("Reduce motion", "减少动画"),
+    "sidebar.reduce_motion_help": (
+        "Nothing moves on its own: the neuron's and the convolution's animations become step buttons.",
+        "页面上的东西不会自己动：神经元和卷积的动画改成一步一步的按钮。",
+    ),
+    # text alternatives shared by several pages (the image's alt, a chart's accessible name)
+    "alt.test_digit": ("Handwritten {label}, test image {index}", "手写数字 {label}，测试图片 {index}"),
+    "alt.train_digit": ("Handwritten {label}, training image {index}", "手写数字 {label}，训练图片 {index}"),
+    "alt.sketch_digit": (
+        "Your drawing, as the network sees it (28 × 28 pixels)", "你写的数字，网络看到的样子（28 × 28 像素）",
+    ),
+    "alt.probabilities": (
+        "Bar chart of the probability the model gives each digit 0 to 9: highest {digit}, at {p:.0%}",
+        "条形图：模型给 0 到 9 每个数字的概率，最高的是 {digit}，为 {p:.0%}",
+    ),
+    "alt.confusion": (
+        "Confusion matrix, 10 × 10: rows are the digit written, columns the digit the model said; "
+        "no test image misread",
+        "混淆矩阵，10 × 10：行是实际写的数字，列是模型给出的判断；没有认错的测试图片",
+    ),
+    "alt.confusion_errors": (
+        "Confusion matrix, 10 × 10: rows are the digit written, columns the digit the model said; "
+        "{errors:,} of {total:,} test images misread, most often {true} read as {said} ({count:,} times)",
+        "混淆矩阵，10 × 10：行是实际写的数字，列是模型给出的判断；"
+        "{total:,} 张测试图片中认错了 {errors:,} 张，最常见的是把 {true} 认成 {said}（{count:,} 次）",
+    ),
     "error.data_missing": (
         "The MNIST file **{file}** is missing from `{folder}`. Restore it with "
         "`git checkout -- data/mnist/`, or set `MNIST_DIR` to a folder holding the four MNIST files.",

@@ -58,6 +58,15 @@ def number_format(kernel: np.ndarray) -> str:
     return ".0f" if np.array_equal(kernel, np.round(kernel)) else ".2f"
 
 
+def row_by_row(values: np.ndarray, fmt: str) -> str:
+    """A grid of numbers read out row by row, for a chart's text alternative: "1 0 / 0 1"."""
+    return " / ".join(" ".join(format(float(v) + 0.0, fmt) for v in row) for row in np.asarray(values))
+
+
+def kernel_alt(kernel: np.ndarray, fmt: str) -> str:
+    return t("convolution.kernel_alt", k=kernel.shape[0], values=row_by_row(kernel, fmt))
+
+
 # --- 1. the sliding window --------------------------------------------------------------------
 
 def rerun_this_part() -> None:
@@ -81,17 +90,20 @@ def draw_window(slots: list, kernel: np.ndarray, number: int) -> None:
     k = kernel.shape[0]
     fmt = number_format(kernel)
     input_slot, products_slot, output_slot, position_slot, sum_slot, note_slot = slots
+    products = window_products(LETTER_X, kernel, row, col)
     input_slot.vega_lite_chart(charts.number_grid(
         LETTER_X, title=t("convolution.window.input"), size=250, diverging=False, window=(row, col, k, k)
-    ), width="content")
+    ), width="content", alt=t("convolution.window.input_alt", k=k, row=row + 1, col=col + 1,
+                              values=row_by_row(LETTER_X, ".0f")))
     products_slot.vega_lite_chart(charts.number_grid(
-        window_products(LETTER_X, kernel, row, col), title=t("convolution.window.products"), size=130,
-        value_format=fmt,
-    ), width="content")
+        products, title=t("convolution.window.products"), size=130, value_format=fmt,
+    ), width="content", alt=t("convolution.window.products_alt", values=row_by_row(products, fmt),
+                              total=format(float(products.sum()) + 0.0, fmt)))
     output_slot.vega_lite_chart(charts.number_grid(
         output, title=t("convolution.window.output"), size=190, filled=number,
         window=(row, col, 1, 1), value_format=fmt,
-    ), width="content")
+    ), width="content", alt=t("convolution.window.output_alt", n=output.shape[0], number=number,
+                              count=output.size, value=format(float(output[row, col]) + 0.0, fmt)))
     position_slot.write(t("convolution.window.position", n=number, total=output.size,
                           row=row + 1, col=col + 1))
     sum_slot.markdown(f"{t('convolution.window.sum')} `{products_expression(LETTER_X, kernel, row, col)}`")
@@ -133,7 +145,7 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
     columns = st.columns([5, 3, 3, 4])
     columns[1].vega_lite_chart(charts.number_grid(
         kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
-    ), width="content")
+    ), width="content", alt=kernel_alt(kernel, number_format(kernel)))
     slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty(), st.empty(), st.empty()]
     draw_window(slots, kernel, number)
     frames = list(range(1 if number >= total else number, total + 1)) if play else []
@@ -158,13 +170,14 @@ def correlation_or_convolution(kernel: np.ndarray) -> None:
     fmt = number_format(kernel)
     columns = st.columns(3)
     grids = [
-        (ours, [t("convolution.flip.ours"), t("convolution.flip.ours_by")], 190),
-        (kernel[::-1, ::-1], t("convolution.flip.flipped_kernel"), 130),
-        (theirs, [t("convolution.flip.theirs"), t("convolution.flip.theirs_by")], 190),
+        (ours, [t("convolution.flip.ours"), t("convolution.flip.ours_by")], 190, "ours_alt"),
+        (kernel[::-1, ::-1], t("convolution.flip.flipped_kernel"), 130, "flipped_alt"),
+        (theirs, [t("convolution.flip.theirs"), t("convolution.flip.theirs_by")], 190, "theirs_alt"),
     ]
-    for column, (values, title, size) in zip(columns, grids, strict=True):
+    for column, (values, title, size, alt) in zip(columns, grids, strict=True):
         chart = charts.number_grid(values, title=title, size=size, value_format=fmt)
-        column.vega_lite_chart(chart, width="content")
+        column.vega_lite_chart(chart, width="content", alt=t(f"convolution.flip.{alt}", n=values.shape[0],
+                                                             values=row_by_row(values, fmt)))
 
 
 # --- 3. any filter on a real digit --------------------------------------------------------------
@@ -225,7 +238,8 @@ def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
         kernel = edited_kernel() if name == CUSTOM else KERNELS[name]
     right.vega_lite_chart(charts.number_grid(kernel, title=t("convolution.window.kernel_title"),
                                           size=130 if kernel.shape[0] == 3 else 180,
-                                          value_format=number_format(kernel)), width="content")
+                                          value_format=number_format(kernel)), width="content",
+                          alt=kernel_alt(kernel, number_format(kernel)))
 
     digit = images[index] / 255.0
     filtered = apply_filter(digit, kernel)
@@ -236,7 +250,8 @@ def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
         digit, filtered, rectified, pooled,
         titles=(t("convolution.digit.image", n=n), t("convolution.digit.filtered", n=out),
                 t("convolution.digit.relu", n=out), t("convolution.digit.pooled", n=half)),
-    ), width="content")
+    ), width="content", alt=t("convolution.digit.stages_alt", index=index, label=int(labels[index]), n=n,
+                              out=out, half=half))
     st.caption(t("convolution.digit.sizes", n=n, k=k, out=out, pooled=half))
     return index
 
@@ -257,13 +272,14 @@ def learned_filters(images: np.ndarray, index: int) -> None:
     st.vega_lite_chart(charts.filter_rows(
         maps.kernels, images[index] / 255.0, maps.conv1, maps.pool1,
         titles=titles, kernel_label=t("convolution.learned.kernel", n="{n}"), size=130,
-    ), width="content")
+    ), width="content", alt=t("convolution.learned.rows_alt", count=len(maps.kernels), index=index))
     if maps.conv2 is None:
         return
     st.subheader(t("convolution.learned.conv2_header"))
     st.write(t("convolution.learned.conv2_explain"))
     st.vega_lite_chart(charts.map_gallery(maps.conv2, t("convolution.learned.conv2_map", n="{n}"), size=90),
-                    width="content")
+                       width="content",
+                       alt=t("convolution.learned.conv2_alt", count=len(maps.conv2), index=index))
 
 
 def no_convolution(model) -> None:
@@ -273,7 +289,8 @@ def no_convolution(model) -> None:
     if pictures is not None:
         st.write(t("convolution.learned.fc1_weights"))
         label = t("convolution.learned.unit", n="{n}")
-        st.vega_lite_chart(charts.map_gallery(np.abs(pictures), label, size=70), width="content")
+        st.vega_lite_chart(charts.map_gallery(np.abs(pictures), label, size=70), width="content",
+                           alt=t("convolution.learned.fc1_alt", count=len(pictures)))
 
 
 # --- 5. how a filter learns ----------------------------------------------------------------------
@@ -282,10 +299,11 @@ def draw_learning(slots: list, run: filter_learning.FilterLearning) -> None:
     """The kernel beside its target, the numbers, each weight's path and the falling loss."""
     kernel_slot, step_slot, loss_slot, gap_slot, weights_slot, curve_slot = slots
     finite = np.isfinite(run.kernel).all()
+    kernel = run.kernel if finite else np.zeros_like(run.kernel)
     kernel_slot.vega_lite_chart(charts.number_grid(
-        run.kernel if finite else np.zeros_like(run.kernel), title=t("convolution.learn.current"), size=150,
-        value_format=".2f",
-    ), width="content")
+        kernel, title=t("convolution.learn.current"), size=150, value_format=".2f",
+    ), width="content",
+        alt=t("convolution.learn.current_alt", step=run.step, values=row_by_row(kernel, ".2f")))
     step_slot.metric(t("convolution.learn.step"), run.step)
     loss_slot.metric(t("convolution.learn.loss"), f"{run.losses[-1]:.2e}" if run.losses else "—")
     gap_slot.metric(t("convolution.learn.gap"), f"{run.gap:.3f}")
@@ -294,11 +312,11 @@ def draw_learning(slots: list, run: filter_learning.FilterLearning) -> None:
             run.steps, np.array(run.weights), KERNELS[run.target], title=t("convolution.learn.weights_title"),
             x_title=t("convolution.learn.step"),
             y_title=t("convolution.learn.weight"), size=150,
-        ), width="content")
+        ), width="content", alt=t("convolution.learn.weights_alt", steps=run.step))
         curve_slot.vega_lite_chart(charts.loss_chart(
             run.steps, run.losses, title=t("convolution.learn.loss_title"),
             x_title=t("convolution.learn.step"), y_title=t("convolution.learn.loss"),
-        ), width="stretch")
+        ), width="stretch", alt=t("convolution.learn.loss_alt", steps=run.step, loss=f"{run.losses[-1]:.2e}"))
 
 
 def train_kernel(run: filter_learning.FilterLearning, slots: list) -> None:
@@ -360,7 +378,8 @@ def how_a_filter_learns() -> None:
 
     top = st.columns([2, 2, 3])
     top[1].vega_lite_chart(charts.number_grid(KERNELS[target], title=t("convolution.learn.goal"), size=150,
-                                           value_format=".2f"), width="content")
+                                           value_format=".2f"), width="content",
+                           alt=kernel_alt(KERNELS[target], ".2f"))
     numbers = top[2].container()
     slots = [top[0].empty(), numbers.empty(), numbers.empty(), numbers.empty()]
     slots += [st.empty(), st.empty()]

@@ -97,13 +97,15 @@ def figures(design: list[dict]) -> None:
     diagram, code = st.columns(2, gap="large")
     with diagram:
         st.subheader(t("design.flow.header"))
+        shown_rows = fused_rows(rows)
         st.graphviz_chart(charts.dataflow_dot(
-            fused_rows(rows), input_label=t("model.flow.input"), output_label=t("model.flow.output"),
+            shown_rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
             step_labels={}, params_label=t("model.flow.params"),
-        ))
+        ), alt=t("model.flow_alt", layers=", ".join(row.name for row in shown_rows)))
     with code:
         st.subheader(t("design.code.header"))
-        st.code(str(build_model(design)), language="text")
+        # wrapped: a block that scrolls sideways cannot be read with the keyboard
+        st.code(str(build_model(design)), language="text", wrap_lines=True)
 
 
 st.title(t("design.title"))

@@ -16,8 +16,10 @@ from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.i18n import Translator
 from core.model import LeNet, design_of, probabilities
+from core.model.charts import probability_description
 from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES
+from core.training.confusion import confusion_description
 from core.training.difference import describe_difference
 from core.training.experiment_charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
 from core.training.experiments import Run, RunStore, curves_table, runs_table
@@ -38,6 +40,7 @@ from ui.experiments import (
     show_notice,
     started,
 )
+from ui.pictures import digit_alt
 from ui.state import translator
 
 TABLE_KEY = "experiments.table"
@@ -82,7 +85,7 @@ def show_overlay(runs: list[Run], t: Translator) -> None:
         overlay_frame(runs, labels), colours=colours, loss_title=t("experiments.chart.loss"),
         accuracy_title=t("experiments.chart.accuracy"), epoch_title=t("experiments.chart.epoch"),
         run_title=t("experiments.chart.run"), reference=reference,
-    ))
+    ), alt=t("experiments.chart.alt", count=len(runs), runs=", ".join(labels)))
     if tutorial:
         st.caption(t("experiments.chart.tutorial_caption"))
 
@@ -107,8 +110,9 @@ def difference_sentence(a: Run, b: Run, t: Translator) -> str:
     return first + ("\n\n→ " + "; ".join(effects) + "." if effects else "")
 
 
-def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None]:
-    """The digit to replay on: the learner's last drawing, or a chosen test image (normalised, raw, label)."""
+def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None, str]:
+    """The digit to replay on: the learner's last drawing, or a chosen test image (normalised, raw,
+    label, its text alternative)."""
     sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
     sources = (["sketch"] if sketch is not None else []) + ["test"]
     source = st.radio(t("experiments.replay.source"), sources, horizontal=True, key="experiments.source",
@@ -116,10 +120,13 @@ def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None]:
                                               else "experiments.replay.test_digit"))
     if source == "sketch" and sketch is not None:
         image = torch.as_tensor(np.asarray(sketch, dtype=np.float32))
-        return ((image - MNIST_MEAN) / MNIST_STD).reshape(1, 1, 28, 28), (np.asarray(sketch) * 255), None
+        normalised = ((image - MNIST_MEAN) / MNIST_STD).reshape(1, 1, 28, 28)
+        return normalised, np.asarray(sketch) * 255, None, t("alt.sketch_digit")
     index = st.number_input(t("experiments.replay.index"), 0, 9_999, 0, key="experiments.test_index")
     images, labels = data.load_mnist(False)
-    return data.load_tensors(False)[0][index : index + 1], images[index], int(labels[index])
+    label = int(labels[index])
+    alt = digit_alt(t, label, index)
+    return data.load_tensors(False)[0][index : index + 1], images[index], label, alt
 
 
 def show_replay(run: Run, t: Translator) -> int:
@@ -134,7 +141,7 @@ def show_replay(run: Run, t: Translator) -> int:
     with filters_col:
         st.caption(t("experiments.replay.filters", epoch=epoch))
         if epoch in run.filters:
-            st.image(filters_image(run.filters[epoch]))
+            st.image(filters_image(run.filters[epoch]), alt=t("experiments.replay.filters_alt", epoch=epoch))
             st.caption(t("experiments.replay.filters_key"))
     with matrix_col:
         st.caption(t("experiments.replay.confusion", epoch=epoch))
@@ -142,17 +149,17 @@ def show_replay(run: Run, t: Translator) -> int:
             st.vega_lite_chart(charts.confusion_chart(
                 run.confusions[epoch], true_title=t("train.confusion.true"),
                 predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
-                size=260))
+                size=260), alt=confusion_description(run.confusions[epoch], t))
         else:
             st.info(t("experiments.replay.no_confusion"))
     with digit_col:
         st.caption(t("experiments.replay.digit", epoch=epoch))
-        x, raw, label = replay_digit(t)
+        x, raw, label, alt = replay_digit(t)
         probs = probabilities(run.model_at(epoch), x)[0]
-        st.image(enlarge(np.asarray(raw, dtype=np.uint8), 3))
+        st.image(enlarge(np.asarray(raw, dtype=np.uint8), 3), alt=alt)
         st.vega_lite_chart(charts.probability_bars(probs, digit_title=t("train.axis.digit"),
                                          probability_title=t("train.axis.probability"), true_digit=label,
-                                         height=140), width="stretch")
+                                         height=140), width="stretch", alt=probability_description(probs, t))
         st.markdown(t("experiments.replay.says", digit=int(probs.argmax()), p=float(probs.max())))
     return epoch
 

@@ -25,7 +25,7 @@ mnist_network = [
 ]
 diagram_column.vega_lite_chart(
     network_chart(mnist_network, weight_title=t("home.layers.weight"), width=520, height=380),
-    width="content",
+    width="content", alt=t("home.layers.chart_alt"),
 )
 diagram_column.caption(t("home.layers.caption"))
 
@@ -48,9 +48,10 @@ activation = controls_column.radio(
     horizontal=True, key="home.activation", persist_state="session",
 )
 one_neuron = [Layer(t("home.neuron.inputs"), ("x₁", "x₂", "x₃")), Layer(t("home.neuron.cell"), ("a",))]
+weight_fields = {f"w{i}": f"{w:g}" for i, w in enumerate(weights, start=1)}
 diagram_column.vega_lite_chart(  # drawn with the sliders' weights, so the lines follow them
     network_chart(one_neuron, weights=weights, weight_title=t("home.layers.weight"), width=300, height=220),
-    width="content",
+    width="content", alt=t("home.neuron.chart_alt", **weight_fields),
 )
 z, a = neuron_output(EXAMPLE_INPUTS, weights, bias, activation)
 sum_column, output_column = controls_column.columns(2)

@@ -11,7 +11,7 @@ from core.model.shapes import parameter_total
 from ui import cache, state
 from ui.charts import model as cached_charts
 from ui.navigation import PAGES
-from ui.pictures import digit_pngs
+from ui.pictures import digit_alt, digit_pngs
 from ui.state import translator
 
 INDEX_KEY = "model.index"
@@ -30,7 +30,7 @@ if design != LENET:  # the lessons explain LeNet; say so, and where the learner'
 
 st.header(t("model.code.header"))
 st.write(t("model.code.body"))
-st.code(printed, language="text")
+st.code(printed, language="text", wrap_lines=True)  # no sideways scrolling, which a keyboard cannot reach
 
 st.header(t("model.table.header"))
 st.write(t("model.table.body"))
@@ -51,7 +51,7 @@ step_labels = {
 diagram.graphviz_chart(charts.dataflow_dot(
     rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
     step_labels=step_labels, params_label=t("model.flow.params"),
-))
+), alt=t("model.flow_alt", layers=", ".join(row.name for row in rows)))
 
 st.header(t("model.act.header"))
 st.write(t("model.act.body", source=t(f"model.source.{source}")))
@@ -80,16 +80,26 @@ with controls:
         st.button(t("model.random"), key="model.random", on_click=random_digit)
         index = int(index)
         image, caption = test_images[index], t("model.image.caption", label=int(test_labels[index]))
+        alt = digit_alt(t, int(test_labels[index]), index)
     else:
         image, caption = np.asarray(sketch, dtype=np.float32), t("model.image.caption_sketch")
+        alt = t("alt.sketch_digit")
 
 outputs = cache.digit_activations(model, image)
 probabilities = outputs["probabilities"]
 with picture:
-    st.image(digit_pngs(np.asarray(image)[None], 6)[0], caption=caption, output_format="PNG")
+    st.image(digit_pngs(np.asarray(image)[None], 6)[0], caption=caption, output_format="PNG", alt=alt)
     said = int(probabilities.argmax())
     st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
               delta_color="off", delta_arrow="off")
+
+def maps_alt(layer: str, maps: np.ndarray) -> str:
+    return t("model.maps_alt", layer=layer, count=len(maps), side=maps.shape[-1])
+
+
+def bars_alt(layer: str, values: np.ndarray) -> str:
+    return t("model.bars_alt", layer=layer, count=len(values), zeros=int(np.sum(np.asarray(values) == 0)))
+
 
 def lenet_layers(outputs: dict[str, np.ndarray]) -> None:
     """The tutorial's LeNet, stage by stage, with each stage's explanation."""
@@ -98,7 +108,7 @@ def lenet_layers(outputs: dict[str, np.ndarray]) -> None:
         st.caption(t(f"model.{step}.body"))
         size = {"conv1": 96, "pool1": 72, "conv2": 60, "pool2": 48}[step]
         st.vega_lite_chart(cached_charts.feature_maps(outputs[step], label=t("model.map"), columns=columns,
-                                                      size=size))
+                                                      size=size), alt=maps_alt(step, outputs[step]))
 
     st.subheader(t("model.fc.header"))
     st.caption(t("model.fc.body"))
@@ -106,18 +116,21 @@ def lenet_layers(outputs: dict[str, np.ndarray]) -> None:
     with left:
         st.markdown(f"**{t('model.fc1')}**")
         st.vega_lite_chart(cached_charts.activation_bars(outputs["fc1"], unit_title=t("model.axis.unit"),
-                                               value_title=t("model.axis.value")), width="stretch")
+                                               value_title=t("model.axis.value")), width="stretch",
+                           alt=bars_alt("fc1", outputs["fc1"]))
         st.markdown(f"**{t('model.fc3')}**")
         st.vega_lite_chart(cached_charts.activation_bars(outputs["fc3"], unit_title=t("model.axis.digit"),
-                                               value_title=t("model.axis.logit"), first=0), width="stretch")
+                                               value_title=t("model.axis.logit"), first=0), width="stretch",
+                           alt=t("model.logits_alt", digit=int(np.argmax(outputs["fc3"]))))
     with right:
         st.markdown(f"**{t('model.fc2')}**")
         st.vega_lite_chart(cached_charts.activation_bars(outputs["fc2"], unit_title=t("model.axis.unit"),
-                                               value_title=t("model.axis.value")), width="stretch")
+                                               value_title=t("model.axis.value")), width="stretch",
+                           alt=bars_alt("fc2", outputs["fc2"]))
         st.markdown(f"**{t('model.probabilities')}**")
         st.vega_lite_chart(cached_charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
                                                 probability_title=t("model.axis.probability"), height=140),
-                        width="stretch")
+                           width="stretch", alt=charts.probability_description(probabilities, t))
 
 
 def design_layers(outputs: dict[str, np.ndarray], design: list[dict]) -> None:
@@ -133,19 +146,21 @@ def design_layers(outputs: dict[str, np.ndarray], design: list[dict]) -> None:
             side = value.shape[-1]
             size = 96 if side >= 20 else 64 if side >= 8 else 40
             st.vega_lite_chart(cached_charts.feature_maps(value, label=t("model.map"),
-                                                          columns=min(8, len(value)), size=size))
+                                                          columns=min(8, len(value)), size=size),
+                               alt=maps_alt(row.name, value))
         elif number == len(rows) - 1:
             st.vega_lite_chart(cached_charts.activation_bars(value, unit_title=t("model.axis.digit"),
                                                              value_title=t("model.axis.logit"), first=0),
-                               width="stretch")
+                               width="stretch", alt=t("model.logits_alt", digit=int(np.argmax(value))))
         else:
             st.vega_lite_chart(cached_charts.activation_bars(value, unit_title=t("model.axis.unit"),
                                                              value_title=t("model.axis.value")),
-                               width="stretch")
+                               width="stretch", alt=bars_alt(row.name, value))
     st.markdown(f"**{t('model.probabilities')}**")
     st.vega_lite_chart(cached_charts.probability_bars(
         outputs["probabilities"], digit_title=t("model.axis.digit"),
-        probability_title=t("model.axis.probability"), height=140), width="stretch")
+        probability_title=t("model.axis.probability"), height=140), width="stretch",
+        alt=charts.probability_description(outputs["probabilities"], t))
 
 
 if design == LENET:

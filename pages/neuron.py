@@ -173,9 +173,11 @@ else:
 
     charts = views.remembered("neuron.fit_charts", (fit_lr, passes, t.lang), fit_specs)
     titles = ("view_lines", "view_map", "view_loss")
-    for column, title, chart in zip(st.columns(3), titles, charts, strict=True):
+    alts = (t("neuron.fit.lines_alt", n=len(xs), passes=passes), t("neuron.fit.map_alt"),
+            t("neuron.fit.loss_alt", passes=passes))
+    for column, title, chart, alt in zip(st.columns(3), titles, charts, alts, strict=True):
         column.markdown(t(f"neuron.fit.{title}"))
-        column.vega_lite_chart(chart, width="content")
+        column.vega_lite_chart(chart, width="content", alt=alt)
     batch, stochastic = paths.values()
     st.markdown(t("neuron.fit.result", batch_updates=len(batch.w) - 1, sgd_updates=len(stochastic.w) - 1,
                   batch_loss=f"{batch.loss[-1]:.4g}", sgd_loss=f"{stochastic.loss[-1]:.4g}",

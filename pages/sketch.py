@@ -10,9 +10,11 @@ from core import sketch
 from core.charts.heatmap import heatmap
 from core.checkpoint import shown_accuracy
 from core.data import MNIST_MEAN, MNIST_STD, load_mnist
+from core.model.charts import probability_description
 from core.sketch import charts, explain, robustness, upload
 from ui import collection
 from ui.errors import guarded_fragment
+from ui.pictures import digit_alt
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator
 
 CANVAS_SIDE = 280
@@ -51,6 +53,7 @@ def drawn_image() -> np.ndarray | None:
     )
     st.button(t("sketch.clear"), key="sketch.clear", icon=":material/delete:", on_click=clear_canvas)
     st.caption(t("sketch.canvas_tip"))
+    st.caption(t("sketch.canvas_keyboard", mnist=t("sketch.source.mnist")))  # the canvas needs a pointer
     return result.image_data
 
 
@@ -73,7 +76,7 @@ def uploaded_image() -> np.ndarray | None:
     if sketch.ink_box(ink) is None:
         st.warning(t("sketch.upload_blank"))
         return None
-    st.image(ink, width=CANVAS_SIDE)
+    st.image(ink, width=CANVAS_SIDE, alt=t("sketch.upload_alt"))
     return ink
 
 
@@ -88,7 +91,8 @@ def mnist_image() -> np.ndarray:
                             key="sketch.mnist_index", persist_state="session")
     st.button(t("sketch.mnist_random"), key="sketch.mnist_random", icon=":material/casino:",
               on_click=pick_random_test_image)
-    st.image(charts.pixel_picture(images[index] / 255.0, CANVAS_SIDE), width=CANVAS_SIDE)
+    st.image(charts.pixel_picture(images[index] / 255.0, CANVAS_SIDE), width=CANVAS_SIDE,
+             alt=digit_alt(t, int(labels[index]), int(index)))
     st.markdown(t("sketch.mnist_label", label=int(labels[index])))
     return images[index]
 
@@ -104,7 +108,7 @@ def show_reading(reading: explain.Reading) -> None:
     chart = charts.probability_bars(
         reading.probabilities, t("sketch.axis_digit"), t("sketch.axis_probability")
     )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(chart, width="stretch", alt=probability_description(reading.probabilities, t))
 
 
 def show_steps(steps: sketch.Preprocessed, reading: explain.Reading) -> None:
@@ -112,16 +116,19 @@ def show_steps(steps: sketch.Preprocessed, reading: explain.Reading) -> None:
     st.subheader(t("sketch.steps_header"))
     st.write(t("sketch.steps_intro"))
     columns = st.columns(5)
-    columns[0].image(steps.ink, caption=t("sketch.step_drawing"), width=PICTURE_SIDE, clamp=True)
+    columns[0].image(steps.ink, caption=t("sketch.step_drawing"), width=PICTURE_SIDE, clamp=True,
+                     alt=t("sketch.step_drawing_alt"))
     crop = charts.framed(steps.crop, max(steps.crop.shape))
-    columns[1].image(crop, caption=t("sketch.step_crop"), width=PICTURE_SIDE, clamp=True)
+    columns[1].image(crop, caption=t("sketch.step_crop"), width=PICTURE_SIDE, clamp=True,
+                     alt=t("sketch.step_crop_alt"))
     fitted = charts.pixel_picture(charts.framed(steps.fitted, sketch.FIT), PICTURE_SIDE)
-    columns[2].image(fitted, caption=t("sketch.step_fit"), width=PICTURE_SIDE)
+    columns[2].image(fitted, caption=t("sketch.step_fit"), width=PICTURE_SIDE, alt=t("sketch.step_fit_alt"))
     centred = charts.pixel_picture(steps.centred, PICTURE_SIDE)
-    columns[3].image(centred, caption=t("sketch.step_centre"), width=PICTURE_SIDE)
+    columns[3].image(centred, caption=t("sketch.step_centre"), width=PICTURE_SIDE,
+                     alt=t("sketch.step_centre_alt"))
     with columns[4]:
         normalised = heatmap(reading.network_input, size=PICTURE_SIDE, value_format=".2f")
-        st.altair_chart(normalised, width="content")
+        st.altair_chart(normalised, width="content", alt=t("sketch.step_input_alt"))
         st.caption(t("sketch.step_input"))
     st.markdown(t("sketch.steps_explained", mean=MNIST_MEAN, std=MNIST_STD))
     if steps.thickened_by:
@@ -136,16 +143,19 @@ def show_network_view(image: np.ndarray, reading: explain.Reading) -> None:
         if reading.conv1 is None:
             st.info(t("sketch.no_conv"))
         else:
-            st.image(charts.map_tiles(reading.conv1, columns=3, cell=96))
+            st.image(charts.map_tiles(reading.conv1, columns=3, cell=96),
+                     alt=t("sketch.conv1_alt", count=len(reading.conv1)))
             st.markdown(t("sketch.conv1"))
     if reading.conv2 is not None:
         with conv2:
-            st.image(charts.map_tiles(reading.conv2, columns=4, cell=56))
+            st.image(charts.map_tiles(reading.conv2, columns=4, cell=56),
+                     alt=t("sketch.conv2_alt", count=len(reading.conv2)))
             st.markdown(t("sketch.conv2"))
             st.caption(t("sketch.maps_scale"))
     with salient:
         saliency = explain.saliency(model, image, reading.digit)
-        st.altair_chart(heatmap(saliency, scheme="inferno", size=200), width="content")
+        st.altair_chart(heatmap(saliency, scheme="inferno", size=200), width="content",
+                        alt=t("sketch.saliency_alt", digit=reading.digit))
         st.markdown(t("sketch.saliency", digit=reading.digit))
 
 
@@ -173,7 +183,8 @@ def show_robustness(image: np.ndarray, digit: int) -> None:
     changed_reading = explain.read_digit(model, changed)
     with picture:
         st.image(charts.pixel_picture(changed, PICTURE_SIDE), caption=t("sketch.changed_digit"),
-                 width=PICTURE_SIDE)
+                 width=PICTURE_SIDE, alt=t("sketch.changed_alt", angle=change.angle, x=change.shift_x,
+                                           y=change.shift_y, scale=f"{change.scale:g}"))
         st.markdown(t("sketch.changed_reading", digit=changed_reading.digit,
                       confidence=changed_reading.confidence))
     with sweep_column:
@@ -182,7 +193,9 @@ def show_robustness(image: np.ndarray, digit: int) -> None:
             sweep.angles, sweep.confidence, change.angle, t("sketch.sweep_title", digit=digit),
             t("sketch.axis_angle"), t("sketch.axis_confidence", digit=digit),
         )
-        st.altair_chart(chart, width="stretch")
+        st.altair_chart(chart, width="stretch", alt=t(
+            "sketch.sweep_alt", digit=digit, low=f"{sweep.angles[0]:g}", high=f"{sweep.angles[-1]:g}",
+            angle=change.angle))
         st.caption(t("sketch.sweep_note"))
 
 

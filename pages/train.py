@@ -18,6 +18,7 @@ import torch
 from core import data
 from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
 from core.model import LENET, layer_rows, probabilities
+from core.model.charts import probability_description
 from core.model.design import describe
 from core.model.shapes import parameter_total
 from core.pixels import enlarge
@@ -31,7 +32,7 @@ from core.training import (
     curves,
     device_reason,
 )
-from core.training.confusion import cell_indices, mistakes
+from core.training.confusion import cell_indices, confusion_description, mistakes
 from core.training.experiments import STOPPED
 from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
@@ -40,7 +41,7 @@ from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from ui import cache, experiments, state
 from ui.charts import training as cached_charts
 from ui.errors import show_error
-from ui.pictures import digit_pngs
+from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
 from ui.training_pool import session_alive, training_pool
@@ -192,7 +193,8 @@ def cross_entropy_example() -> None:
     steps = cross_entropy_steps(logits, label)
     st.markdown(t("train.explain.loss", index=EXAMPLE_INDEX, label=label))
     digit, table = st.columns([1, 4])
-    digit.image(digit_pngs(test_images[EXAMPLE_INDEX : EXAMPLE_INDEX + 1], 3)[0], output_format="PNG")
+    digit.image(digit_pngs(test_images[EXAMPLE_INDEX : EXAMPLE_INDEX + 1], 3)[0], output_format="PNG",
+                alt=digit_alt(t, label, EXAMPLE_INDEX))
     table.dataframe(pd.DataFrame({
         t("train.explain.col.digit"): list(range(10)),
         t("train.explain.col.logit"): [f"{v:.3f}" for v in steps.logits],
@@ -237,7 +239,7 @@ def draw_chart(slots: LiveSlots, session: TrainingSession) -> None:
     slots.chart.vega_lite_chart(spec=charts.with_progress_data(
         spec, curves.batch_frame(history.batch_epochs, history.batch_losses, seconds=history.batch_seconds),
         curves.epoch_frame(history.epochs), SERIES_NAMES, curves.tutorial_frame() if tutorial else None,
-    ))
+    ), alt=t("train.chart.alt", done=f"{session.epochs_done:g}", epochs=session.run.config.epochs))
 
 
 def draw_progress(slots: LiveSlots, session: TrainingSession) -> None:
@@ -268,10 +270,11 @@ def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
     with slots.filters.container():
         st.subheader(t("train.filters.header"))
         st.caption(t("train.filters.body"))
+        epochs = [history.filter_epochs[i] for i in shown]
         st.vega_lite_chart(cached_charts.filter_history(
-            [history.filters[i] for i in shown], [history.filter_epochs[i] for i in shown],
+            [history.filters[i] for i in shown], epochs,
             epoch_label=t("train.filters.epoch"), filter_label=t("train.filters.filter"),
-        ))
+        ), alt=t("train.filters.alt", count=len(history.filters[0]), epochs=", ".join(map(str, epochs))))
 
 
 def adopt(session: TrainingSession) -> None:
@@ -386,7 +389,7 @@ def show_results(session: TrainingSession) -> None:
             results.confusion, true_title=t("train.confusion.true"),
             predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
             selected=selected, click_name="cell",
-        ), key=MATRIX_KEY, on_select=show_clicked_cell)
+        ), key=MATRIX_KEY, on_select=show_clicked_cell, alt=confusion_description(results.confusion, t))
     if selected is not None:
         with images_col:
             misread_images(session, *selected)
@@ -405,12 +408,13 @@ def misread_images(session: TrainingSession, true: int, said: int) -> None:
             with column:
                 st.image(enlarge(test_images[shown[i]], 3),
                          caption=t("train.mistakes.caption", index=int(shown[i]), true=true, said=said,
-                                   p_said=probs[i][said], p_true=probs[i][true]))
+                                   p_said=probs[i][said], p_true=probs[i][true]),
+                         alt=t("train.mistakes.alt", true=true, index=int(shown[i]), said=said))
                 st.vega_lite_chart(cached_charts.probability_bars(
                     probs[i], digit_title=t("train.axis.digit"),
                     probability_title=t("train.axis.probability"), true_digit=true, height=90,
                     compact=True,
-                ), width="stretch")
+                ), width="stretch", alt=probability_description(probs[i], t))
 
 
 # --- keep or load weights ------------------------------------------------------------------------

@@ -45,3 +45,26 @@ def assert_rendered(at: AppTest, lang: str) -> None:
     assert not at.exception, [e.value for e in at.exception]
     crash = translate("error.unexpected", lang)
     assert all(crash not in e.value for e in at.error), [e.value for e in at.error]
+
+
+# Elements a screen reader names by their `alt` (st.image, st.vega_lite_chart / st.altair_chart,
+# st.graphviz_chart): WCAG 1.1.1 wants a text alternative for each.
+PICTURE_TYPES = ("image", "vega_lite_chart", "graphviz_chart")
+
+
+def _elements(node) -> list:
+    children = getattr(node, "children", None)
+    below = [e for child in children.values() for e in _elements(child)] if isinstance(children, dict) else []
+    return [node, *below]
+
+
+def unnamed_pictures(at: AppTest) -> list[str]:
+    """The images and charts on the page without a text alternative, as "type: detail"."""
+    missing = []
+    for element in _elements(at._tree):
+        kind = getattr(element, "type", None)
+        if kind == "image":
+            missing += [f"image: {img.url[:60]}" for img in element.proto.imgs if not img.alt.strip()]
+        elif kind in PICTURE_TYPES and not element.proto.alt.strip():
+            missing.append(f"{kind}: {element.proto.spec[:80]}")
+    return missing

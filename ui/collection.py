@@ -89,7 +89,8 @@ def show_gallery(kept: Collection) -> None:
             for start in range(0, len(indices), GALLERY_COLUMNS):
                 columns = st.columns(GALLERY_COLUMNS)
                 for column, index in zip(columns, indices[start : start + GALLERY_COLUMNS], strict=False):
-                    column.image(charts.pixel_picture(kept.images[index] / 255.0, THUMB), width=THUMB)
+                    column.image(charts.pixel_picture(kept.images[index] / 255.0, THUMB), width=THUMB,
+                                 alt=t("collect.kept_alt", digit=digit))
                     column.button("", key=f"collect.delete.{index}", icon=":material/close:",
                                   help=t("collect.delete"), on_click=_delete, args=(int(index),))
 
@@ -118,7 +119,8 @@ def show_score(model, kept: Collection) -> None:
     for slot, index in enumerate(wrong):
         columns[slot % GALLERY_COLUMNS].image(
             charts.pixel_picture(kept.images[index] / 255.0, THUMB), width=THUMB,
-            caption=t("collect.misread", label=int(kept.labels[index]), said=int(said[index])))
+            caption=t("collect.misread", label=int(kept.labels[index]), said=int(said[index])),
+            alt=t("collect.misread_alt", label=int(kept.labels[index]), said=int(said[index])))
 
 
 def show_files(kept: Collection) -> None:
@@ -174,7 +176,8 @@ def _run_finetune(model, meta: dict, kept: Collection, mix: bool) -> None:
             losses.append(event.loss)
             step = round(event.progress * settings.steps)
             bar.progress(event.progress, text=t("finetune.progress", step=step, steps=settings.steps))
-            chart.altair_chart(_loss_chart(losses, 5), width="stretch")
+            chart.altair_chart(_loss_chart(losses, 5), width="stretch",
+                               alt=t("finetune.loss_alt", step=step, loss=f"{event.loss:.3f}"))
         elif isinstance(event, FinetuneResult):
             result = event
     if run.state == FAILED or result is None:

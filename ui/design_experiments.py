@@ -26,6 +26,7 @@ from core.design.experiments import (
 )
 from core.pixels import enlarge
 from core.training import TrainConfig
+from ui.pictures import digit_alt
 from ui.training_pool import training_pool
 
 # the budgets of the two experiments (tests shrink them: real training, just smaller)
@@ -100,9 +101,12 @@ def convolution_section(t) -> None:
     st.header(t("design.conv.header"))
     st.write(t("design.conv.body"))
     originals, shuffled = shuffled_digits(SHOWN_DIGITS)
+    labels = load_mnist(train=False)[1][:SHOWN_DIGITS]
     left, right = st.columns(2)
-    left.image(originals, caption=[t("design.conv.original")] * SHOWN_DIGITS)
-    right.image(shuffled, caption=[t("design.conv.shuffled")] * SHOWN_DIGITS)
+    left.image(originals, caption=[t("design.conv.original")] * SHOWN_DIGITS,
+               alt=[digit_alt(t, int(label), i) for i, label in enumerate(labels)])
+    right.image(shuffled, caption=[t("design.conv.shuffled")] * SHOWN_DIGITS,
+                alt=[t("design.conv.shuffled_alt", index=i) for i in range(SHOWN_DIGITS)])
     config = CONVOLUTION_CONFIG
     st.caption(t("design.conv.budget", images=f"{config.train_size:,}", epochs=config.epochs,
                  tests=f"{TEST_SIZE:,}"))
@@ -137,10 +141,13 @@ def relu_section(t) -> None:
     legend = t("design.relu.legend")
     losses, gradients = st.columns(2, gap="large")
     losses.subheader(t("design.relu.loss.header"))
+    first = {fn: float(result.gradients[fn][:, 0].mean()) for fn in result.gradients}
+    ratio = f"{first['relu'] / first['sigmoid']:,.0f}"
     losses.altair_chart(charts.loss_chart(result, names, t("design.relu.loss.step"),
-                                          t("design.relu.loss.loss"), legend), width="stretch")
+                                          t("design.relu.loss.loss"), legend), width="stretch",
+                        alt=t("design.relu.loss_alt"))
     gradients.subheader(t("design.relu.gradient.header"))
     gradients.altair_chart(charts.gradient_chart(result, names, t("design.relu.gradient.layer"),
-                                                 t("design.relu.gradient.size"), legend), width="stretch")
-    first = {fn: float(result.gradients[fn][:, 0].mean()) for fn in result.gradients}
-    st.info(t("design.relu.explain", ratio=f"{first['relu'] / first['sigmoid']:,.0f}"))
+                                                 t("design.relu.gradient.size"), legend), width="stretch",
+                           alt=t("design.relu.gradient_alt", ratio=ratio))
+    st.info(t("design.relu.explain", ratio=ratio))

@@ -110,12 +110,17 @@ def draw_frame(slots: Slots, views: Views, k: int, t: Translator) -> None:
         slots.phases[phase].latex(formula)
     slots.narration.info(narration(record, views, t))
     slots.autograd.markdown(autograd_check(record, views, t))
+    numbers = {name: f"{getattr(record, name):.3g}" for name in ("w", "b", "y", "loss", "w_next", "b_next")}
     slots.line.vega_lite_chart(charts.with_data(views.line_spec, charts.line_view_tables(
-        record, views.x, views.y_target, views.line_domains, **views.labels)), width="content")
+        record, views.x, views.y_target, views.line_domains, **views.labels)), width="content",
+        alt=t("neuron.chart.line_alt", step=record.step, x=f"{views.x:g}", target=f"{views.y_target:g}",
+              **numbers))
     slots.map.vega_lite_chart(charts.with_data(views.map_spec, {
-        **views.surface, "path": charts.path_table(records, k)}), width="content")
+        **views.surface, "path": charts.path_table(records, k)}), width="content",
+        alt=t("neuron.chart.map_alt", step=record.step, w=numbers["w"], b=numbers["b"]))
     slots.loss.vega_lite_chart(charts.with_data(views.loss_spec, charts.loss_table(records, k)),
-                               width="content")
+                               width="content", alt=t("neuron.chart.loss_alt", step=record.step,
+                                                      total=len(records), loss=numbers["loss"]))
 
 
 def narration(record: neuron.Step, views: Views, t: Translator) -> str:

@@ -1,4 +1,5 @@
-"""Digits as PNG bytes, encoded once per server: st.image re-encodes an array on every run."""
+"""Digits as PNG bytes, encoded once per server (st.image re-encodes an array on every run), and
+their text alternatives."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import streamlit as st
 from PIL import Image
 
+from core.i18n import Translator
 from core.pixels import enlarge
 
 
@@ -31,3 +33,8 @@ def digit_pngs(images: np.ndarray, factor: int, width: int | None = None) -> lis
     to at most `width` pixels, as PNG; keyed by the pixels. Show with `output_format="PNG"`,
     so that st.image sends these bytes as they are (by default it re-encodes them as JPEG)."""
     return [_as_png(Image.fromarray(enlarge(image, factor)), width) for image in images]
+
+
+def digit_alt(t: Translator, label: int, index: int, train: bool = False) -> str:
+    """An MNIST digit's text alternative, to pass as st.image(alt=...): "Handwritten 7, test image 0"."""
+    return t("alt.train_digit" if train else "alt.test_digit", label=int(label), index=int(index))

@@ -49,13 +49,15 @@ def number_grid(
         colour_scale = alt.Scale(scheme="greys", domain=[0, float(values.max()) or 1])
     base = alt.Chart(frame).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     shown = base.transform_filter("datum.shown")
-    layers = [
-        base.transform_filter("!datum.shown").mark_rect(color=UNFILLED, stroke="white"),
-        shown.mark_rect(stroke="white").encode(
-            color=alt.Color("value:Q", scale=colour_scale, legend=None),
-            tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=".3f")],
-        ),
-    ]
+    # the grey cells only while the map is being filled in: an empty layer would be an unnamed
+    # graphic for a screen reader (axe's svg-img-alt)
+    layers = []
+    if count < len(frame):
+        layers.append(base.transform_filter("!datum.shown").mark_rect(color=UNFILLED, stroke="white"))
+    layers.append(shown.mark_rect(stroke="white").encode(
+        color=alt.Color("value:Q", scale=colour_scale, legend=None),
+        tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=".3f")],
+    ))
     if show_values:
         magnitude = float(np.abs(values).max()) or 1.0
         # the widest number must fit its cell: about 0.6 em per character

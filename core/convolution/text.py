@@ -244,4 +244,68 @@ TEXT = {
         "损失在第 {steps} 步爆炸了：学习率为 {lr} 时，每一步都比上一步冲得更远，越过了最低点。"
         "请选一个更小的学习率，再重新开始。",
     ),
+    # text alternatives of the grids and charts (a screen reader reads them instead of the picture)
+    "convolution.kernel_alt": (
+        "The {k} × {k} kernel, weights row by row: {values}", "{k} × {k} 卷积核，按行列出的权重：{values}",
+    ),
+    "convolution.window.input_alt": (
+        "The 7 × 7 letter X as numbers (1 is ink, 0 background), the {k} × {k} window outlined at row {row}, "
+        "column {col}; row by row: {values}",
+        "用数字表示的 7 × 7 字母 X（1 是笔画，0 是背景），"
+        "{k} × {k} 窗口框在第 {row} 行、第 {col} 列；按行：{values}",
+    ),
+    "convolution.window.products_alt": (
+        "The window's products, pixel times weight, row by row: {values}; they add up to {total}",
+        "窗口里像素乘权重的乘积，按行：{values}；它们的和是 {total}",
+    ),
+    "convolution.window.output_alt": (
+        "The {n} × {n} output map, filled in up to window {number} of {count}, which holds {value}",
+        "{n} × {n} 输出图，已填到第 {number} 个窗口（共 {count} 个），该格的值是 {value}",
+    ),
+    "convolution.flip.ours_alt": (
+        "Cross-correlation of the X with the kernel, {n} × {n}, row by row: {values}",
+        "X 与卷积核的互相关结果，{n} × {n}，按行：{values}",
+    ),
+    "convolution.flip.flipped_alt": (
+        "The kernel flipped upside down and left to right, row by row: {values}",
+        "上下、左右翻转后的卷积核，按行：{values}",
+    ),
+    "convolution.flip.theirs_alt": (
+        "Convolution of the X (the flipped kernel slid over it), {n} × {n}, row by row: {values}",
+        "X 的卷积结果（把翻转后的卷积核滑过它），{n} × {n}，按行：{values}",
+    ),
+    "convolution.digit.stages_alt": (
+        "Test image {index}, a handwritten {label}, in four pictures: the {n} × {n} digit; filtered, "
+        "{out} × {out}, red where positive and blue where negative; after ReLU, negatives set to zero; "
+        "max-pooled to {half} × {half}",
+        "测试图片 {index}（手写数字 {label}）的四个阶段：{n} × {n} 的原图；"
+        "滤波后 {out} × {out}，正值为红、负值为蓝；"
+        "ReLU 后负值变为零；最大池化后 {half} × {half}",
+    ),
+    "convolution.learned.rows_alt": (
+        "The model's {count} first-layer filters, one per row, each beside test image {index}, its "
+        "feature map and the pooled map",
+        "模型第一层的 {count} 个卷积核，每行一个，旁边依次是测试图片 {index}、它的特征图和池化后的特征图",
+    ),
+    "convolution.learned.conv2_alt": (
+        "The {count} feature maps of the second convolution layer for test image {index}",
+        "第二个卷积层对测试图片 {index} 输出的 {count} 张特征图",
+    ),
+    "convolution.learned.fc1_alt": (
+        "The first layer's weights of {count} units, each drawn as a 28 × 28 picture",
+        "第一层 {count} 个单元的权重，每个画成一张 28 × 28 的图",
+    ),
+    "convolution.learn.current_alt": (
+        "The kernel after {step} steps, weights row by row: {values}",
+        "训练 {step} 步后的卷积核，按行列出的权重：{values}",
+    ),
+    "convolution.learn.weights_alt": (
+        "Nine small line charts laid out like the kernel: each weight over {steps} steps, its target "
+        "dashed",
+        "九个小折线图，排列方式与卷积核相同：每个权重在 {steps} 步中的变化，虚线是它的目标值",
+    ),
+    "convolution.learn.loss_alt": (
+        "Line chart of the loss, on a log scale, over {steps} steps: now {loss}",
+        "折线图：{steps} 步中的损失（对数刻度），当前为 {loss}",
+    ),
 }

@@ -124,4 +124,43 @@ TEXT = {
     ),
     "dataset.batch.reshuffle": ("Shuffle again", "重新打乱"),
     "dataset.batch.counts": ("This batch holds: {counts}", "这个批次里有：{counts}"),
+    # text alternatives of the pictures and charts (a screen reader reads them instead)
+    "dataset.classic.alt": (
+        "Grid of handwritten digits, 4 rows of 7, each titled with its label: the first 21 training "
+        "images ({train}) above the first 7 test images ({test})",
+        "手写数字网格，4 行 7 列，每张上方标着它的标签："
+        "训练集前 21 张（{train}），下面是测试集前 7 张（{test}）",
+    ),
+    "dataset.lookup.grid_alt": (
+        "The 28 × 28 pixel values of {split} image {index:,}, from 0 (black) to 255 (white), as a grid "
+        "of numbers",
+        "{split}第 {index:,} 张图片的 28 × 28 个像素值，以数字网格显示，从 0（黑）到 255（白）",
+    ),
+    "dataset.counts.alt": (
+        "Two bar charts of how many images of each digit 0 to 9 the training set and the test set "
+        "hold: {low:,} to {high:,} per digit in training, {test_low:,} to {test_high:,} in test",
+        "两个条形图：训练集和测试集中 0 到 9 每个数字各有多少张图片；"
+        "训练集每个数字 {low:,} 到 {high:,} 张，测试集 {test_low:,} 到 {test_high:,} 张",
+    ),
+    "dataset.stats.before_alt": (
+        "Heat map of image {index:,}'s pixels scaled to 0 to 1: black background, light ink",
+        "热力图：第 {index:,} 张图片缩放到 0 到 1 之间的像素，背景为黑，笔迹为浅色",
+    ),
+    "dataset.stats.after_alt": (
+        "Heat map of the same pixels normalised: the background {black:.2f}, full ink {white:.2f}",
+        "热力图：归一化后的同一批像素，背景为 {black:.2f}，最浓的笔迹为 {white:.2f}",
+    ),
+    "dataset.stats.hist_alt": (
+        "Histogram of every training pixel's value, from {low:.2f} to {high:.2f}, counts on a log scale; "
+        "most pixels are background; a dashed line marks the mean, {mean:.4f}",
+        "直方图：全部训练像素的取值，从 {low:.2f} 到 {high:.2f}，纵轴为对数刻度；"
+        "绝大多数像素是背景；虚线标出均值 {mean:.4f}",
+    ),
+    "dataset.means.alt": (
+        "The average of every training image of {digit}: a blurry {digit}",
+        "数字 {digit} 全部训练图片的平均：一个模糊的 {digit}",
+    ),
+    "dataset.batch.alt": (
+        "Handwritten {label}, number {n} in the batch", "手写数字 {label}，批次中的第 {n} 张",
+    ),
 }

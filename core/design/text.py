@@ -175,6 +175,10 @@ TEXT = {
     ),
     "design.conv.original": ("original", "原图"),
     "design.conv.shuffled": ("shuffled", "打乱后"),
+    "design.conv.shuffled_alt": (
+        "Test image {index} with its pixels shuffled: no digit to be seen",
+        "像素被打乱的测试图片 {index}：看不出是什么数字",
+    ),
     "design.conv.budget": (
         "Each network trains on {images} images for {epochs} epochs and is tested on {tests} test "
         "images, shuffled the same way when its training images were.",
@@ -240,6 +244,17 @@ TEXT = {
     "design.relu.gradient.layer": ("Weight layer (input side first)", "权重层（从输入端开始）"),
     "design.relu.gradient.size": (
         "Mean |gradient| (log scale)", "平均 |梯度|（对数坐标）",
+    ),
+    "design.relu.loss_alt": (
+        "Line chart of the smoothed training loss, step by step, of the same network with sigmoid and "
+        "with ReLU",
+        "折线图：同一个网络分别用 sigmoid 和 ReLU 时，每一步平滑后的训练损失",
+    ),
+    "design.relu.gradient_alt": (
+        "Bar chart of each weight layer's average gradient size, input side first, with sigmoid and "
+        "with ReLU; at the first layer ReLU's is {ratio} times sigmoid's",
+        "条形图：分别用 sigmoid 和 ReLU 时每个权重层的平均梯度大小（从输入端开始）；"
+        "在第一层，ReLU 的梯度是 sigmoid 的 {ratio} 倍",
     ),
     "design.relu.explain": (
         "Backpropagation multiplies the gradient by each activation's slope on the way back. The "

@@ -58,6 +58,20 @@ TEXT = {
     "home.neuron.sigmoid": ("Sigmoid: 1 / (1 + e⁻ᶻ)", "Sigmoid：1 / (1 + e⁻ᶻ)"),
     "home.neuron.sum": ("Weighted sum z", "加权和 z"),
     "home.neuron.out": ("Output a = f(z)", "输出 a = f(z)"),
+    "home.layers.chart_alt": (
+        "Diagram of a network with three layers: 784 inputs (six drawn), six hidden neurons and ten "
+        "outputs, one per digit 0 to 9; every neuron is joined to every neuron of the next layer by a "
+        "line coloured by its random weight",
+        "网络示意图，共三层：784 个输入（画出其中 6 个）、6 个隐藏神经元和 10 个输出"
+        "（每个对应 0 到 9 中的一个数字）；每个神经元都用一条线连到下一层的每个神经元，"
+        "线的颜色表示它的随机权重",
+    ),
+    "home.neuron.chart_alt": (
+        "Diagram of one neuron: inputs x₁, x₂, x₃ joined to it by lines coloured by their weights "
+        "w₁ = {w1}, w₂ = {w2}, w₃ = {w3}",
+        "单个神经元示意图：输入 x₁、x₂、x₃ 通过三条线连到神经元，"
+        "线的颜色表示权重 w₁ = {w1}、w₂ = {w2}、w₃ = {w3}",
+    ),
     # 3. training
     "home.training.header": ("What does training mean?", "“训练”是什么意思？"),
     "home.training.body": (

@@ -123,3 +123,9 @@ def probability_bars(probabilities: np.ndarray, *, digit_title: str, probability
         tooltip=[alt.Tooltip("digit:N", title=digit_title),
                  alt.Tooltip("probability:Q", title=probability_title, format=".2%")],
     ).properties(height=height)
+
+
+def probability_description(probabilities: np.ndarray, t: Translator) -> str:
+    """The ten bars in words, for a screen reader: the most likely digit and its probability."""
+    said = int(np.argmax(probabilities))
+    return t("alt.probabilities", digit=said, p=float(probabilities[said]))

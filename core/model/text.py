@@ -135,4 +135,24 @@ TEXT = {
     "model.axis.logit": ("logit", "logit 值"),
     "model.axis.digit": ("digit", "数字"),
     "model.axis.probability": ("probability", "概率"),
+    # text alternatives (a screen reader reads them instead of the picture)
+    "model.flow_alt": (
+        "Diagram of the data flowing through the network, from the 28 × 28 input through {layers} to the "
+        "ten outputs",
+        "数据流经网络的示意图：从 28 × 28 的输入，经过 {layers}，到十个输出",
+    ),
+    "model.maps_alt": (
+        "The {count} feature maps {layer} outputs for this digit, {side} × {side} pixels each, darker red "
+        "where a filter responds more strongly",
+        "{layer} 对这个数字输出的 {count} 张特征图，每张 {side} × {side} 像素，"
+        "红色越深表示该卷积核的响应越强",
+    ),
+    "model.bars_alt": (
+        "Bar chart of the {count} numbers {layer} outputs for this digit; {zeros} of them are zero",
+        "条形图：{layer} 对这个数字输出的 {count} 个数，其中 {zeros} 个为零",
+    ),
+    "model.logits_alt": (
+        "Bar chart of the ten logits, one per digit 0 to 9; the highest is {digit}",
+        "条形图：十个 logits，每个对应 0 到 9 中的一个数字；最高的是 {digit}",
+    ),
 }

@@ -153,6 +153,23 @@ TEXT = {
     "neuron.chart.loss": ("loss", "损失"),
     "neuron.chart.mean_loss": ("mean loss", "平均损失"),
     "neuron.chart.step": ("step", "步"),
+    "neuron.chart.line_alt": (
+        "Step {step}: the line y = w·x + b now (w = {w}, b = {b}) and after this step's update "
+        "(w = {w_next}, b = {b_next}); at x = {x} the output is {y}, the target {target}",
+        "第 {step} 步：当前直线 y = w·x + b（w = {w}，b = {b}）"
+        "与本步更新后的直线（w = {w_next}，b = {b_next}）；"
+        "在 x = {x} 处输出为 {y}，目标值为 {target}",
+    ),
+    "neuron.chart.map_alt": (
+        "Contour map of the loss over the weight w and the bias b, with the path gradient descent has "
+        "taken up to step {step}, now at w = {w}, b = {b}",
+        "损失随权重 w 和偏置 b 变化的等高线图，"
+        "以及梯度下降到第 {step} 步为止走过的路径，当前位于 w = {w}，b = {b}",
+    ),
+    "neuron.chart.loss_alt": (
+        "Line chart of the loss at each step, up to step {step} of {total}: now {loss}",
+        "折线图：每一步的损失，画到第 {step} 步（共 {total} 步），当前为 {loss}",
+    ),
     "neuron.map_caption": (
         "The loss depends on w and b only through y = w·x + b, so the surface is a long valley with "
         "a flat floor: every (w, b) on the line w·x + b = target has zero loss. Gradient descent "
@@ -196,6 +213,21 @@ TEXT = {
         "**两条路径与平均损失曲面**（+ 为最优解）",
     ),
     "neuron.fit.view_loss": ("**Mean loss over all points**", "**所有点上的平均损失**"),
+    "neuron.fit.lines_alt": (
+        "Scatter plot of {n} noisy points with the lines full-batch and stochastic gradient descent "
+        "fitted after {passes} passes",
+        "散点图：{n} 个带噪声的数据点，以及全批量和随机梯度下降在 {passes} 轮后拟合出的直线",
+    ),
+    "neuron.fit.map_alt": (
+        "Contour map of the mean loss over w and b with the paths of full-batch and stochastic "
+        "gradient descent, and a cross at the best fit",
+        "平均损失随 w 和 b 变化的等高线图，以及全批量和随机梯度下降的路径，十字标出最优解",
+    ),
+    "neuron.fit.loss_alt": (
+        "Line chart of the mean loss after each of {passes} passes, for full-batch and stochastic "
+        "gradient descent",
+        "折线图：全批量和随机梯度下降在 {passes} 轮中每一轮后的平均损失",
+    ),
     "neuron.fit.result": (
         "In the same number of passes, full batch made {batch_updates} careful steps and reached a mean "
         "loss of {batch_loss}; stochastic descent made {sgd_updates} quick, noisy ones and reached "

@@ -32,6 +32,7 @@ TEXT = {
     "collect.count": ("{count} digits, up to {limit}", "共 {count} 个数字，最多 {limit} 个"),
     "collect.group": ("{digit} — {count}", "{digit} — {count} 个"),
     "collect.delete": ("Delete this one", "删除这一个"),
+    "collect.kept_alt": ("Your handwritten {digit}, kept", "你写的数字 {digit}（已保存）"),
     # how well it reads you
     "collect.score_header": ("How well does it read you?", "它认你的字认得怎么样？"),
     "collect.score": (
@@ -44,6 +45,10 @@ TEXT = {
     "collect.col_accuracy": ("Accuracy", "准确率"),
     "collect.misread_header": ("The ones it misread", "认错的那些"),
     "collect.misread": ("you: {label} · it: {said}", "你：{label} · 它：{said}"),
+    "collect.misread_alt": (
+        "Your handwritten {label}, which the model reads as {said}",
+        "你写的数字 {label}，模型把它认成了 {said}",
+    ),
     "collect.none_misread": ("It read every one of them right.", "每一个它都认对了。"),
     # files
     "collect.download": ("Download the collection (.npz)", "下载收藏（.npz）"),
@@ -129,6 +134,10 @@ TEXT = {
     "finetune.done": ("Done in {seconds:.1f} s. The fine-tuned model is now the active model on every page.",
                       "用时 {seconds:.1f} 秒完成。微调后的模型现在是所有页面上的当前模型。"),
     "finetune.loss_axis": ("Loss", "损失"),
+    "finetune.loss_alt": (
+        "Line chart of the fine-tuning loss every five steps, up to step {step}: now {loss}",
+        "折线图：微调时每五步记录一次的损失，画到第 {step} 步，当前为 {loss}",
+    ),
     "finetune.step_axis": ("Step", "步数"),
     "finetune.personal": ("Your held-back digits", "你留出的数字"),
     "finetune.mnist": ("MNIST test images", "MNIST 测试图片"),

@@ -75,6 +75,11 @@ TEXT = {
     # MNIST test images
     "sketch.mnist_index": ("Test image number", "测试图片编号"),
     "sketch.mnist_random": ("Another one", "换一张"),
+    "sketch.upload_alt": ("Your photo, turned into light ink on black", "你的照片，转换成黑底上的浅色笔迹"),
+    "sketch.canvas_keyboard": (
+        "No mouse or touch screen? Choose “{mnist}” above: a test image is picked with the keyboard alone.",
+        "没有鼠标或触摸屏？在上面选择“{mnist}”：只用键盘就能挑一张测试图片。",
+    ),
     "sketch.mnist_label": (
         "This image is labelled **{label}** in MNIST.", "这张图片在 MNIST 中的标签是 **{label}**。"
     ),
@@ -111,6 +116,22 @@ TEXT = {
     "sketch.step_fit": ("3. Scaled into a 20 × 20 box", "3. 缩放进 20 × 20 的框"),
     "sketch.step_centre": ("4. Centred in 28 × 28", "4. 放进 28 × 28 并居中"),
     "sketch.step_input": ("5. Normalised input", "5. 标准化后的输入"),
+    "sketch.step_drawing_alt": (
+        "The digit as it came in, light ink on black", "原样的数字，黑底上的浅色笔迹",
+    ),
+    "sketch.step_crop_alt": ("The digit cropped to its ink", "裁掉空白后的数字"),
+    "sketch.step_fit_alt": (
+        "The digit scaled into a 20 × 20 box, drawn as a grey frame",
+        "缩放进 20 × 20 框内的数字，灰色边框就是这个框",
+    ),
+    "sketch.step_centre_alt": (
+        "The digit in a 28 × 28 image, its centre of mass in the middle",
+        "放进 28 × 28 图片的数字，质心位于正中",
+    ),
+    "sketch.step_input_alt": (
+        "Heat map of the 28 × 28 normalised input: background −0.42, full ink 2.82",
+        "热力图：28 × 28 的标准化输入，背景为 −0.42，最浓的笔迹为 2.82",
+    ),
     "sketch.steps_explained": (
         "**2.** Empty space is cut away. **3.** The longer side is scaled to 20 pixels and the "
         "other keeps its proportion (the grey frame is the 20 × 20 box); shrinking averages "
@@ -148,6 +169,18 @@ TEXT = {
         "**conv2**：第二层卷积输出的 16 张特征图（8 × 8），由池化后的 conv1 特征图组合而成，"
         "对应更大的局部形状，比如拐角和弧线。",
     ),
+    "sketch.conv1_alt": (
+        "The {count} conv1 feature maps of this digit, bright where a filter finds its pattern",
+        "这个数字的 {count} 张 conv1 特征图，卷积核找到自己的图案的地方较亮",
+    ),
+    "sketch.conv2_alt": (
+        "The {count} conv2 feature maps of this digit, bright where a filter finds its pattern",
+        "这个数字的 {count} 张 conv2 特征图，卷积核找到自己的图案的地方较亮",
+    ),
+    "sketch.saliency_alt": (
+        "Saliency map for the score of {digit}: bright where a small change of ink would change it most",
+        "“{digit}”得分的显著性图：在越亮的地方稍改笔迹，得分变化越大",
+    ),
     "sketch.maps_scale": ("Bright = strong response, dark = none.", "越亮表示响应越强，黑色表示没有响应。"),
     "sketch.saliency": (
         "**Saliency**: where the network is looking. Each pixel shows how strongly a small "
@@ -170,6 +203,15 @@ TEXT = {
     "sketch.noise": ("Noise", "噪声"),
     "sketch.reset_changes": ("Undo all changes", "恢复原样"),
     "sketch.changed_digit": ("Changed digit", "变换后的数字"),
+    "sketch.changed_alt": (
+        "The changed digit: turned {angle}°, moved {x} right and {y} down, scaled {scale} times",
+        "变换后的数字：旋转 {angle}°，向右移动 {x}、向下移动 {y}，缩放 {scale} 倍",
+    ),
+    "sketch.sweep_alt": (
+        "Line chart of the probability of {digit} as the digit turns from {low}° to {high}°, with a mark "
+        "at the current {angle}°",
+        "折线图：数字从 {low}° 转到 {high}° 时 {digit} 的概率，并标出当前的 {angle}°",
+    ),
     "sketch.changed_reading": (
         "Now read as **{digit}** with {confidence:.0%} confidence.",
         "现在被认成 **{digit}**，把握为 {confidence:.0%}。",

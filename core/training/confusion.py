@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.i18n import Translator
+
 
 def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int = 10) -> np.ndarray:
     """Counts `[true, predicted]`: row = the digit written, column = the digit the model said."""
@@ -23,3 +25,13 @@ def mistakes(matrix: np.ndarray, top: int = 5) -> list[tuple[int, int, int]]:
 def cell_indices(labels: np.ndarray, predicted: np.ndarray, true: int, said: int) -> np.ndarray:
     """Indices of the test images of digit `true` that the model read as `said`."""
     return np.flatnonzero((np.asarray(labels) == true) & (np.asarray(predicted) == said))
+
+
+def confusion_description(matrix: np.ndarray, t: Translator) -> str:
+    """The matrix in words, for a screen reader: how many images were misread, and the worst cell."""
+    worst = mistakes(matrix, top=1)
+    if not worst:
+        return t("alt.confusion")
+    true, said, count = worst[0]
+    return t("alt.confusion_errors", errors=int(matrix.sum() - np.trace(matrix)), total=int(matrix.sum()),
+             true=true, said=said, count=count)

@@ -79,6 +79,11 @@ TEXT = {
     "experiments.chart.accuracy": ("test accuracy (%)", "测试准确率（%）"),
     "experiments.chart.epoch": ("epoch", "轮次"),
     "experiments.chart.run": ("run", "运行"),
+    "experiments.chart.alt": (
+        "Line charts of the training loss and the test accuracy, epoch by epoch, of the {count} runs "
+        "chosen: {runs}",
+        "折线图：所选 {count} 次运行逐轮的训练损失和测试准确率：{runs}",
+    ),
     "experiments.chart.tutorial": ("Show the tutorial's published run", "显示教程公布的结果"),
     "experiments.chart.tutorial_label": ("the tutorial (published)", "教程（公布值）"),
     "experiments.chart.tutorial_caption": (
@@ -153,6 +158,10 @@ TEXT = {
     "experiments.replay.filters_key": (
         "Red: positive weights, blue: negative, white: near zero.",
         "红色：正权重；蓝色：负权重；白色：接近零。",
+    ),
+    "experiments.replay.filters_alt": (
+        "conv1's filters at epoch {epoch}, drawn as small pictures",
+        "第 {epoch} 轮时 conv1 的卷积核，画成小图",
     ),
     "experiments.replay.confusion": ("Confusion matrix at epoch {epoch}", "第 {epoch} 轮时的混淆矩阵"),
     "experiments.replay.no_confusion": (

@@ -199,6 +199,11 @@ TEXT = {
         "教程没有公布训练用时，所以它的曲线只能按轮数来画。",
     ),
     "train.chart.seconds": ("seconds of training", "训练用时（秒）"),
+    "train.chart.alt": (
+        "Line charts of this run: the training loss batch by batch and the test accuracy after each "
+        "epoch; {done} of {epochs} epochs done",
+        "本次训练的折线图：逐批的训练损失和每轮结束时的测试准确率；已完成 {epochs} 轮中的 {done} 轮",
+    ),
     "train.tutorial.caption": (
         "Dashed grey: the classic tutorial's own run (classic recipe, 5 epochs): its training loss per "
         "epoch and test accuracy after each. It printed no test loss or training accuracy.",
@@ -251,6 +256,10 @@ TEXT = {
     ),
     "train.filters.epoch": ("epoch", "轮"),
     "train.filters.filter": ("filter", "卷积核"),
+    "train.filters.alt": (
+        "conv1's {count} filters as small pictures, one row per recorded epoch: {epochs}",
+        "conv1 的 {count} 个卷积核画成小图，每行对应一个记录下来的轮次：{epochs}",
+    ),
     "train.results.header": ("How the model did", "模型表现如何"),
     "train.results.test_acc": ("Test accuracy", "测试准确率"),
     "train.results.test_loss": ("Test loss", "测试损失"),
@@ -274,9 +283,10 @@ TEXT = {
     "train.confusion.header": ("Confusion matrix", "混淆矩阵"),
     "train.confusion.body": (
         "Row = the digit written, column = the digit the model said. The grey diagonal holds the right "
-        "answers; every orange cell is a kind of mistake. Pick a cell below to see its images.",
+        "answers; every orange cell is a kind of mistake. Click a cell, or pick it from the list of "
+        "mistakes beside the matrix, to see its images.",
         "行是实际写的数字，列是模型给出的判断。灰色对角线上是答对的；每个橙色格子是一类错误。"
-        "在下面选一个格子，就能看到对应的图片。",
+        "点一个格子，或在矩阵旁边的错误列表里选一项，就能看到对应的图片。",
     ),
     "train.confusion.true": ("digit written", "实际数字"),
     "train.confusion.predicted": ("model said", "模型判断"),
@@ -287,6 +297,10 @@ TEXT = {
     "train.mistakes.caption": (
         "test image {index}: {said} ({p_said:.0%}), true {true} ({p_true:.0%})",
         "第 {index} 张测试图片：认成 {said}（{p_said:.0%}），实为 {true}（{p_true:.0%}）",
+    ),
+    "train.mistakes.alt": (
+        "Handwritten {true}, test image {index}, which the model read as {said}",
+        "手写数字 {true}，测试图片 {index}，模型把它认成了 {said}",
     ),
     "train.mistakes.more": ("Showing {shown} of {count}.", "显示了 {count} 张中的 {shown} 张。"),
     "train.axis.digit": ("digit", "数字"),
