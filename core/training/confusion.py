@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from core.i18n import Translator
+if TYPE_CHECKING:  # core.i18n imports this package's text while it loads
+    from core.i18n import Translator
 
 
 def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int = 10) -> np.ndarray:
