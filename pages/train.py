@@ -16,7 +16,7 @@ import streamlit as st
 import torch
 
 from core import data
-from core.checkpoint import CheckpointError, model_from_bytes, model_to_bytes
+from core.checkpoint import CheckpointError, is_tutorial_lenet, model_to_bytes, model_to_pth, read_checkpoint
 from core.model import LENET, layer_rows, probabilities
 from core.model.charts import probability_description
 from core.model.design import describe
@@ -38,9 +38,9 @@ from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
 from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
+from core.training.weights_messages import loaded_message, pth_note, refusal_message
 from ui import cache, experiments, state
 from ui.charts import training as cached_charts
-from ui.errors import show_error
 from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
@@ -425,16 +425,16 @@ def weights_panel() -> None:
     st.write(t("train.weights.body"))
     down, up = st.columns(2)
     with up:
-        uploaded = st.file_uploader(t("train.upload"), type=["safetensors"], key=UPLOAD_KEY)
+        uploaded = st.file_uploader(t("train.upload"), type=["safetensors", "pt", "pth"], key=UPLOAD_KEY)
         if uploaded is not None and st.session_state.get(UPLOADED_KEY) != uploaded.file_id:
             try:
-                model_up, meta_up = model_from_bytes(uploaded.getvalue())
+                checkpoint = read_checkpoint(uploaded.getvalue())
             except CheckpointError as err:
-                show_error(err, t)
+                st.error(refusal_message(err, t))
             else:
-                state.set_session_model(model_up, meta_up)
+                state.set_session_model(checkpoint.model, checkpoint.meta)
                 st.session_state[UPLOADED_KEY] = uploaded.file_id
-                st.success(t("train.uploaded", name=uploaded.name, acc=meta_up.get("test_accuracy", "?")))
+                st.success(loaded_message(checkpoint, uploaded.name, t))
     model_now, meta_now, source = state.active_model()
     with down:
         st.caption(t(f"train.using_{source}", acc=meta_now.get("test_accuracy", "?")))
@@ -442,6 +442,11 @@ def weights_panel() -> None:
             st.download_button(t("train.download"), model_to_bytes(model_now, meta_now),
                                file_name="lenet_mnist_mine.safetensors", mime="application/octet-stream",
                                key="train.download", on_click="ignore")
+            pth_name = "lenet_mnist.pth" if is_tutorial_lenet(model_now) else "design_mnist.pth"
+            st.download_button(t("train.download_pth"), lambda: model_to_pth(model_now, meta_now),
+                               file_name=pth_name,
+                               mime="application/octet-stream", key="train.download_pth", on_click="ignore")
+            st.caption(pth_note(model_now, t))
             if st.button(t("train.use_pretrained"), key="train.use_pretrained"):
                 st.session_state.pop(state.TRAINED_MODEL_KEY, None)
                 st.rerun()

@@ -52,17 +52,19 @@ def problem(data: bytes) -> str:
     return caught.value.problem
 
 
-def test_truncated_and_garbage_files_are_unreadable() -> None:
+def test_truncated_and_garbage_files_are_refused() -> None:
     data = model_to_bytes(seeded(), META)
-    assert problem(data[: len(data) // 2]) == "unreadable"
-    assert problem(b"not a checkpoint at all") == "unreadable"
-    assert problem(b"") == "unreadable"
+    assert problem(data[: len(data) // 2]) == "unreadable"  # a safetensors header, cut off
+    assert problem(b"not a checkpoint at all") == "unknown_format"
+    assert problem(b"") == "unknown_format"
 
 
-def test_a_pickle_is_refused_not_run(tmp_path) -> None:
+def test_a_pytorch_state_dict_is_read_by_the_restricted_loader(tmp_path) -> None:
+    """The pickle-based format: tests/test_pytorch_file.py has its refusals."""
     path = tmp_path / "model.pt"
-    torch.save(seeded().state_dict(), path)  # the pickle-based format
-    assert problem(path.read_bytes()) == "unreadable"
+    torch.save(seeded().state_dict(), path)
+    loaded, meta = model_from_bytes(path.read_bytes())
+    assert isinstance(loaded, LeNet) and meta == {}
 
 
 def test_oversized_file_is_refused(tmp_path) -> None:
@@ -90,7 +92,7 @@ def test_mismatched_tensors_are_refused() -> None:
     extra = {**tensors, "fc4.weight": torch.zeros(2, 2)}
     assert problem(save_bytes(extra)) == "mismatch"
     not_finite = {**tensors, "fc1.bias": torch.full((120,), float("nan"))}
-    assert problem(save_bytes(not_finite)) == "mismatch"
+    assert problem(save_bytes(not_finite)) == "not_finite"
 
 
 def test_bad_metadata_is_unreadable() -> None:

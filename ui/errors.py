@@ -11,8 +11,8 @@ import streamlit as st
 
 from core.checkpoint import CheckpointError
 from core.data import DataFileError
-from core.design import explain_design_error
 from core.i18n import Translator
+from core.training.weights_messages import refusal_message
 from ui.state import translator
 
 log = logging.getLogger("explainer")
@@ -25,8 +25,7 @@ def show_error(err: Exception, t: Translator) -> None:
     if isinstance(err, DataFileError):
         st.error(t(f"error.data_{err.problem}", file=err.path.name, folder=err.path.parent))
     elif isinstance(err, CheckpointError):
-        detail = explain_design_error(err.design_error, t) if err.design_error else err.detail
-        st.error(t(f"error.checkpoint_{err.problem}", detail=detail))
+        st.error(refusal_message(err, t))
     else:
         if os.environ.get(RAISE_ENV_VAR):
             raise err

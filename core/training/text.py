@@ -307,17 +307,143 @@ TEXT = {
     "train.axis.probability": ("probability", "概率"),
     "train.weights.header": ("Keep your model, or load one", "保存你的模型，或载入一个"),
     "train.weights.body": (
-        "Weights are saved as safetensors: plain numbers plus a little JSON, never executable code, so a "
-        "file from anyone is safe to load. It is checked before use.",
-        "权重以 safetensors 格式保存：只有数字和一小段 JSON，绝不包含可执行代码，"
-        "所以别人给的文件也可以放心载入。"
-        "载入前会先做检查。",
+        "Download your model as safetensors (plain numbers plus a little JSON, never executable code) "
+        "or as a PyTorch state dict (.pth), the tutorial's own format. Either kind can come back: every "
+        "file is checked before use, and a .pth is opened only by PyTorch's restricted loader, which "
+        "builds tensors and nothing else, so a file from anyone cannot run code here.",
+        "可以把模型下载为 safetensors（只有数字和一小段 JSON，绝不包含可执行代码），"
+        "或下载为教程自己用的 PyTorch state dict（.pth）。两种文件都能再上传回来："
+        "每个文件载入前都会先检查，.pth 只用 PyTorch 的受限加载器打开，它只会构建张量，"
+        "别的什么都不构建，所以别人给的文件也不能在这里运行代码。",
     ),
     "train.download": ("Download this model (.safetensors)", "下载这个模型（.safetensors）"),
-    "train.upload": ("Upload LeNet weights (.safetensors)", "上传 LeNet 权重（.safetensors）"),
-    "train.uploaded": (
-        "Loaded {name}: the app now uses it ({acc}% test accuracy when it was saved).",
-        "已载入 {name}：整个应用现在都使用它（保存时的测试准确率为 {acc}%）。",
+    "train.download_pth": ("Download as a PyTorch state dict (.pth)", "下载为 PyTorch state dict（.pth）"),
+    "train.download_pth.lenet": (
+        "The tutorial's own code loads the .pth unchanged: "
+        "`model = LeNet(); model.load_state_dict(torch.load(\"lenet_mnist.pth\"))`.",
+        "教程自己的代码可以原样载入这个 .pth："
+        "`model = LeNet(); model.load_state_dict(torch.load(\"lenet_mnist.pth\"))`。",
+    ),
+    "train.download_pth.design": (
+        "The .pth holds a state dict of your design ({design}), not of the tutorial's LeNet: the tutorial's "
+        "class cannot load it. Build the same layers, named as on the model page, to load it in PyTorch.",
+        "这个 .pth 存的是你设计的网络（{design}）的 state dict，不是教程的 LeNet 的，"
+        "教程里的类载入不了它。要在 PyTorch 里载入，请按模型页上的名字搭出同样的层。",
+    ),
+    "train.upload": (
+        "Upload weights (.safetensors, or a PyTorch .pt/.pth state dict)",
+        "上传权重（.safetensors，或 PyTorch 的 .pt/.pth state dict）",
+    ),
+    "train.upload.kind.safetensors": ("safetensors", "safetensors 文件"),
+    "train.upload.kind.pytorch": ("a PyTorch state dict", "PyTorch state dict"),
+    "train.uploaded.lenet": (
+        "Loaded {name} ({kind}), recognised as the tutorial's LeNet. {accuracy} The whole app now uses it.",
+        "已载入 {name}（{kind}），认出它是教程里的 LeNet。{accuracy}整个应用现在都使用它。",
+    ),
+    "train.uploaded.preset": (
+        "Loaded {name} ({kind}), recognised as the design “{preset}”. {accuracy} "
+        "The whole app now uses it.",
+        "已载入 {name}（{kind}），认出它是预设网络“{preset}”。{accuracy}整个应用现在都使用它。",
+    ),
+    "train.uploaded.design": (
+        "Loaded {name} ({kind}), a design this app exported: {design}. {accuracy} "
+        "The whole app now uses it.",
+        "已载入 {name}（{kind}），这是本应用导出的自定义网络：{design}。{accuracy}整个应用现在都使用它。",
+    ),
+    "train.uploaded.accuracy": (
+        "It read {acc}% of the test set right when it was saved.",
+        "保存时它在测试集上的准确率为 {acc}%。",
+    ),
+    "train.uploaded.no_accuracy": (
+        "The file does not say how well it reads digits: try it on the sketch page.",
+        "文件里没有记下它认数字的准确率：可以到手写页面试试它。",
+    ),
+    # an upload refused, by CheckpointError problem (others: error.checkpoint_* in core/text.py)
+    "train.upload.unknown_format": (
+        "That file is neither a safetensors checkpoint nor a PyTorch .pt/.pth file ({detail}).",
+        "这个文件既不是 safetensors 权重文件，也不是 PyTorch 的 .pt/.pth 文件（{detail}）。",
+    ),
+    "train.upload.unknown_network": (
+        "That state dict belongs to none of the networks this app can rebuild (the tutorial's LeNet and "
+        "the design presets); its tensors: {detail}. A design made in this app comes back from the app's "
+        "own download, which records the design.",
+        "这个 state dict 不属于本应用能重建的任何网络（教程里的 LeNet 和各个预设网络）；它的张量是："
+        "{detail}。在本应用里设计的网络，请上传本应用下载的文件，那里面记着网络的设计。",
+    ),
+    "train.upload.not_finite": (
+        "The weights {detail} hold NaN or infinity: the training that made them diverged (a smaller "
+        "learning rate usually helps). Nothing was loaded.",
+        "权重 {detail} 里有 NaN 或无穷大：训练出这些权重时发散了（调小学习率通常有用）。什么都没有载入。",
+    ),
+    "train.upload.tensor_too_large": (
+        "That file declares a tensor of {detail} numbers, more than the largest network this app builds "
+        "holds in all (2,000,000). It was refused before any of it was read.",
+        "这个文件声明了一个有 {detail} 个数的张量，比本应用能搭建的最大网络的全部参数（2,000,000 个）"
+        "还多。还没读取任何数据就拒绝了它。",
+    ),
+    "train.upload.pth_legacy": (
+        "That file was saved in PyTorch's old format (before version 1.6), which the app does not open. "
+        "Load it in your own PyTorch and save the weights again: "
+        "`torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这个文件是用 PyTorch 的旧格式（1.6 版以前）保存的，本应用不打开这种格式。"
+        "请在你自己的 PyTorch 里载入它，再重新保存权重：`torch.save(model.state_dict(), \"lenet.pth\")`。",
+    ),
+    "train.upload.pth_truncated": (
+        "That .pth file is cut off or damaged: the directory at the end of its zip is missing ({detail}). "
+        "Upload the whole file again.",
+        "这个 .pth 文件被截断或损坏了：它末尾的 zip 目录不见了（{detail}）。请重新上传完整的文件。",
+    ),
+    "train.upload.pth_entry_too_large": (
+        "That .pth file declares a part ({detail} bytes) far larger than the weights of any network this "
+        "app builds. It was refused before that part was read.",
+        "这个 .pth 文件声明其中一部分有 {detail} 字节，远远超过本应用能搭建的任何网络的权重。"
+        "还没读取这一部分就拒绝了它。",
+    ),
+    "train.upload.pth_compressed": (
+        "That .pth file has compressed parts ({detail}), which `torch.save` never writes. Save the weights "
+        "again with `torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这个 .pth 文件里有压缩过的部分（{detail}），而 `torch.save` 从不压缩。"
+        "请用 `torch.save(model.state_dict(), \"lenet.pth\")` 重新保存权重。",
+    ),
+    "train.upload.pth_torchscript": (
+        "That is a TorchScript archive (`torch.jit.save`), which holds code as well as weights. Upload the "
+        "state dict instead: `torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这是一个 TorchScript 存档（`torch.jit.save`），里面除了权重还有代码。"
+        "请改为上传 state dict：`torch.save(model.state_dict(), \"lenet.pth\")`。",
+    ),
+    "train.upload.pth_code": (
+        "That file would run a program as it is opened (it calls `{detail}`). The app refused it without "
+        "running anything. Weights need no code: `torch.save(model.state_dict(), \"lenet.pth\")` saves "
+        "only the numbers.",
+        "这个文件一打开就会运行程序（它调用了 `{detail}`）。本应用拒绝了它，什么都没有运行。"
+        "权重不需要代码：`torch.save(model.state_dict(), \"lenet.pth\")` 只保存数字。",
+    ),
+    "train.upload.pth_pickled_model": (
+        "That file holds the whole pickled model (`{detail}`), not only its weights: opening it would mean "
+        "running the model's code from the file, so the app does not. Save the state dict instead: "
+        "`torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这个文件存的是用 pickle 保存的整个模型（`{detail}`），而不只是权重：打开它就得运行文件里的"
+        "模型代码，所以本应用不打开它。"
+        "请改为保存 state dict：`torch.save(model.state_dict(), \"lenet.pth\")`。",
+    ),
+    "train.upload.pth_objects": (
+        "That file holds Python objects other than tensors (`{detail}`), which PyTorch's restricted loader "
+        "does not build. Save only the state dict: `torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这个文件里有张量以外的 Python 对象（`{detail}`），PyTorch 的受限加载器不会构建它们。"
+        "请只保存 state dict：`torch.save(model.state_dict(), \"lenet.pth\")`。",
+    ),
+    "train.upload.pth_not_state_dict": (
+        "That file holds something other than a state dict (a dict from layer names to tensors): "
+        "{detail}. If it is a training checkpoint, save the model's part alone: "
+        "`torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "这个文件里存的不是 state dict（从层的名字到张量的字典），而是：{detail}。"
+        "如果它是训练时的检查点，请只保存模型那部分：`torch.save(model.state_dict(), \"lenet.pth\")`。",
+    ),
+    "train.upload.pth_unreadable": (
+        "PyTorch's restricted loader could not read that .pth file ({detail}). Save the weights again with "
+        "`torch.save(model.state_dict(), \"lenet.pth\")`.",
+        "PyTorch 的受限加载器读不了这个 .pth 文件（{detail}）。"
+        "请用 `torch.save(model.state_dict(), \"lenet.pth\")` 重新保存权重。",
     ),
     "train.use_pretrained": ("Go back to the pretrained model", "改回预训练模型"),
     "train.using_pretrained": (

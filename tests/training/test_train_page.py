@@ -1,5 +1,6 @@
 """The training page in AppTest: a tiny run in both languages, presets, resuming, weights in and out."""
 
+import io
 import itertools
 
 import pytest
@@ -7,7 +8,9 @@ import torch
 
 from core.checkpoint import model_to_bytes
 from core.i18n import LANGUAGES, translate
-from core.model import LeNet
+from core.model import PRESETS as DESIGN_PRESETS
+from core.model import LeNet, build_model
+from core.model.design import describe
 from core.training import PRESETS, TrainConfig
 from core.training.confusion import mistakes
 from core.training.session import PAUSED, TrainingSession
@@ -110,7 +113,7 @@ def test_weights_download_and_upload() -> None:
     at = open_page("train", "en")
     uploader = at.get("file_uploader")[0]
     uploader.upload("broken.safetensors", b"definitely not weights").run()
-    assert translate("error.checkpoint_unreadable", "en") in [e.value for e in at.error]
+    assert translate("train.upload.unknown_format", "en", detail="22 bytes") in [e.value for e in at.error]
     assert TRAINED_MODEL_KEY not in at.session_state
     torch.manual_seed(5)
     model = LeNet()
@@ -119,6 +122,42 @@ def test_weights_download_and_upload() -> None:
     assert_rendered(at, "en")
     loaded, meta = at.session_state[TRAINED_MODEL_KEY]
     assert meta["test_accuracy"] == 42.0 and torch.equal(loaded.fc3.bias, model.fc3.bias)
-    assert at.get("download_button")
+    downloads = {button.proto.label: button for button in at.get("download_button")}
+    assert set(downloads) == {translate("train.download", "en"), translate("train.download_pth", "en")}
+    assert translate("train.download_pth.lenet", "en") in [c.value for c in at.caption]
     at.button(key="train.use_pretrained").click().run()
     assert TRAINED_MODEL_KEY not in at.session_state
+
+
+def torch_saved(obj) -> bytes:
+    buffer = io.BytesIO()
+    torch.save(obj, buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_tutorials_pth_is_recognised_and_a_pickled_model_refused(lang: str) -> None:
+    at = open_page("train", lang)
+    torch.manual_seed(6)
+    model = LeNet()
+    at.get("file_uploader")[0].upload("lenet.pth", torch_saved(model)).run()  # torch.save(model)
+    assert_rendered(at, lang)
+    said = translate("train.upload.pth_pickled_model", lang, detail="core.model.lenet.LeNet")
+    assert said in [e.value for e in at.error] and TRAINED_MODEL_KEY not in at.session_state
+    at.get("file_uploader")[0].clear().upload("lenet.pth", torch_saved(model.state_dict())).run()
+    assert_rendered(at, lang)
+    loaded, meta = at.session_state[TRAINED_MODEL_KEY]
+    assert isinstance(loaded, LeNet) and torch.equal(loaded.fc1.weight, model.fc1.weight) and meta == {}
+    said = translate("train.uploaded.lenet", lang, name="lenet.pth",
+                     kind=translate("train.upload.kind.pytorch", lang),
+                     accuracy=translate("train.uploaded.no_accuracy", lang))
+    assert [s.value for s in at.success] == [said]
+
+
+def test_a_designs_pth_download_says_what_it_holds() -> None:
+    torch.manual_seed(4)
+    tiny = build_model(DESIGN_PRESETS["tiny"])
+    at = open_page("train", "en", state={TRAINED_MODEL_KEY: (tiny, {"design": DESIGN_PRESETS["tiny"]})})
+    assert_rendered(at, "en")
+    note = translate("train.download_pth.design", "en", design=describe(DESIGN_PRESETS["tiny"]))
+    assert note in [c.value for c in at.caption]
