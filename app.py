@@ -30,6 +30,18 @@ def language_picker() -> None:
     st.query_params[state.LANG_KEY] = st.session_state[state.LANG_KEY]
 
 
+def motion_switch(t: Translator) -> None:
+    """Reduce motion: the server cannot see the browser's prefers-reduced-motion, so the learner
+    says it here; the URL keeps it (`?motion=reduced`), like the language."""
+    if state.MOTION_KEY not in st.session_state:
+        st.session_state[state.MOTION_KEY] = st.query_params.get(state.MOTION_KEY) == state.REDUCED
+    st.sidebar.toggle(t("sidebar.reduce_motion"), key=state.MOTION_KEY, help=t("sidebar.reduce_motion_help"))
+    if st.session_state[state.MOTION_KEY]:
+        st.query_params[state.MOTION_KEY] = state.REDUCED
+    else:
+        st.query_params.pop(state.MOTION_KEY, None)
+
+
 def sidebar_status(t: Translator) -> None:
     """Which device would train, and which model the pages use."""
     _, name = cache.device()
@@ -52,6 +64,7 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     language_picker()
+    motion_switch(t)
     sidebar_status(t)
     try:
         page.run()

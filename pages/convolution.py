@@ -29,7 +29,7 @@ from core.data import load_mnist
 from ui import cache
 from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
-from ui.state import active_model, translator
+from ui.state import active_model, reduced_motion, translator
 
 t = translator()
 LIBRARY = list(KERNELS)
@@ -134,13 +134,22 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
         t("convolution.window.step"), 1, total, key=STEP_KEY, persist_state="session",
         on_change=lambda: st.session_state.pop(PENDING_STEP, None),
     )
-    buttons = st.columns(3, width=480)
+    still = reduced_motion()  # the sidebar's "Reduce motion": step buttons instead of Play
+    buttons = st.columns(4 if still else 3, width=640 if still else 480)
     buttons[0].button(t("convolution.window.top_left"), key="convolution.top_left", on_click=set_window,
                       args=(1,))
     buttons[1].button(t("convolution.window.centre"), key="convolution.centre", on_click=set_window,
                       args=(total // 2 + 1,))
-    play = buttons[2].button(t("convolution.window.play"), key="convolution.play",
-                             icon=":material/play_arrow:")
+    if still:
+        play = False
+        buttons[2].button(t("convolution.window.previous"), key="convolution.previous",
+                          icon=":material/skip_previous:", on_click=set_window, args=(max(number - 1, 1),),
+                          disabled=number <= 1)
+        buttons[3].button(t("convolution.window.next"), key="convolution.next", icon=":material/skip_next:",
+                          on_click=set_window, args=(min(number + 1, total),), disabled=number >= total)
+    else:
+        play = buttons[2].button(t("convolution.window.play"), key="convolution.play",
+                                 icon=":material/play_arrow:")
 
     columns = st.columns([5, 3, 3, 4])
     columns[1].vega_lite_chart(charts.number_grid(
@@ -319,15 +328,15 @@ def draw_learning(slots: list, run: filter_learning.FilterLearning) -> None:
         ), width="stretch", alt=t("convolution.learn.loss_alt", steps=run.step, loss=f"{run.losses[-1]:.2e}"))
 
 
-def train_kernel(run: filter_learning.FilterLearning, slots: list) -> None:
+def train_kernel(run: filter_learning.FilterLearning, slots: list, live: bool = True) -> None:
     """Advance the run (kept in session state, so a click that interrupts loses nothing),
-    redrawing every few steps."""
+    redrawing every few steps while `live` (with motion reduced, only the end is drawn)."""
     config = filter_learning.LearningConfig()
     train_images, _ = load_mnist(train=True)
     digits = filter_learning.training_batch(train_images, config.batch_size, config.seed)
     next_frame = time.monotonic() + LEARN_FRAME_SECONDS
     for _ in run.advance(digits, config.steps):
-        if time.monotonic() > next_frame:
+        if live and time.monotonic() > next_frame:
             began = time.monotonic()
             draw_learning(slots, run)
             took = time.monotonic() - began
@@ -386,7 +395,7 @@ def how_a_filter_learns() -> None:
     status = st.empty()
 
     if train and not run.diverged:
-        train_kernel(run, slots)
+        train_kernel(run, slots, live=not reduced_motion())
         rerun_this_part()  # the button now reads "continue", and the final numbers are drawn
     draw_learning(slots, run)
     show_outcome(status, run)

@@ -8,7 +8,7 @@ from core.neuron import line_fit
 from core.neuron import line_fit_charts as fit_charts
 from ui import neuron as views
 from ui.chart_cache import vega_lite_spec
-from ui.state import translator
+from ui.state import reduced_motion, translator
 
 t = translator()
 st.title(t("neuron.title"))
@@ -100,6 +100,10 @@ def on_step() -> None:
                                             st.session_state["neuron.last_frame"])
 
 
+def on_back() -> None:
+    st.session_state[views.FRAME_KEY] = max(st.session_state[views.FRAME_KEY] - 1, 0)
+
+
 def on_reset() -> None:
     st.session_state[views.PLAYING_KEY] = False
     st.session_state[views.FRAME_KEY] = 0
@@ -107,18 +111,28 @@ def on_reset() -> None:
 
 st.session_state["neuron.last_frame"] = last_frame
 st.subheader(t("neuron.watch"))
+still = reduced_motion()  # the sidebar's "Reduce motion": step buttons instead of Play and Pause
+if still:
+    st.session_state[views.PLAYING_KEY] = False
 playing = st.session_state[views.PLAYING_KEY]
 frame = st.session_state[views.FRAME_KEY]
-buttons = st.columns([1, 1, 1, 1, 2], vertical_alignment="center")
-buttons[0].button(t("neuron.play"), key="neuron.play", icon=":material/play_arrow:", on_click=on_play,
-                  disabled=playing, type="primary", width="stretch")
-buttons[1].button(t("neuron.pause"), key="neuron.pause", icon=":material/pause:", on_click=on_pause,
-                  disabled=not playing, width="stretch")
-buttons[2].button(t("neuron.step"), key="neuron.step", icon=":material/skip_next:", on_click=on_step,
-                  disabled=frame >= last_frame, width="stretch")
-buttons[3].button(t("neuron.reset"), key="neuron.reset", icon=":material/replay:", on_click=on_reset,
-                  width="stretch")
-log_scale = buttons[4].toggle(t("neuron.log_loss"), key="neuron.log_loss", persist_state="session")
+*player, toggle_column = st.columns([1, 1, 1, 1, 2], vertical_alignment="center")
+player = iter(player)  # the buttons fill the columns from the left
+if still:
+    next(player).button(t("neuron.back"), key="neuron.back", icon=":material/skip_previous:",
+                        on_click=on_back, disabled=frame == 0, width="stretch")
+else:
+    next(player).button(t("neuron.play"), key="neuron.play", icon=":material/play_arrow:", on_click=on_play,
+                        disabled=playing, type="primary", width="stretch")
+    next(player).button(t("neuron.pause"), key="neuron.pause", icon=":material/pause:", on_click=on_pause,
+                        disabled=not playing, width="stretch")
+next(player).button(t("neuron.step"), key="neuron.step", icon=":material/skip_next:", on_click=on_step,
+                    disabled=frame >= last_frame, width="stretch", type="primary" if still else "secondary")
+next(player).button(t("neuron.reset"), key="neuron.reset", icon=":material/replay:", on_click=on_reset,
+                    width="stretch")
+log_scale = toggle_column.toggle(t("neuron.log_loss"), key="neuron.log_loss", persist_state="session")
+if still:
+    st.caption(t("neuron.still"))
 
 prepared = views.remembered("neuron.views", (run_key, log_scale, t.lang),
                             lambda: views.prepare_views(run, x, y_target, lr, log_scale, t))

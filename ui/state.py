@@ -7,6 +7,8 @@ import streamlit as st
 from core.i18n import Translator
 
 LANG_KEY = "lang"
+MOTION_KEY = "motion"  # the sidebar's "Reduce motion" switch; the URL holds ?motion=reduced while on
+REDUCED = "reduced"
 TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this session
 DESIGN_KEY = "design"  # the network the training page trains next (core.model.design); absent: LeNet
 SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [28, 28] in [0, 1]
@@ -15,6 +17,11 @@ SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [
 def translator() -> Translator:
     """The `t(key, **fields)` function for the language chosen in the sidebar."""
     return Translator(st.session_state.get(LANG_KEY, "en"))
+
+
+def reduced_motion() -> bool:
+    """Whether the learner asked for no animation: pages offer step controls instead."""
+    return bool(st.session_state.get(MOTION_KEY, False))
 
 
 def design_to_train() -> list[dict] | None:

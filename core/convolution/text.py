@@ -38,6 +38,8 @@ TEXT = {
     "convolution.window.top_left": ("Top-left window", "左上角窗口"),
     "convolution.window.centre": ("Centre window", "中心窗口"),
     "convolution.window.play": ("Play", "播放"),
+    "convolution.window.previous": ("Previous window", "上一个窗口"),
+    "convolution.window.next": ("Next window", "下一个窗口"),
     "convolution.window.input": ("Input: the letter X", "输入：字母 X"),
     "convolution.window.kernel_title": ("Kernel", "卷积核"),
     "convolution.window.products": ("Pixel × weight", "像素 × 权重"),

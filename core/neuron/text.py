@@ -103,6 +103,11 @@ TEXT = {
     "neuron.pause": ("Pause", "暂停"),
     "neuron.step": ("Step", "单步"),
     "neuron.reset": ("Reset", "重置"),
+    "neuron.back": ("Back", "上一步"),
+    "neuron.still": (
+        "Motion is reduced (see the sidebar): Back and Step move through the run one step at a time.",
+        "已减少动画（见侧边栏）：用“上一步”和“单步”一步一步地查看整个过程。",
+    ),
     "neuron.log_loss": ("Log-scale loss", "损失用对数刻度"),
     "neuron.phase.forward": ("**{n} · Forward:** compute the output", "**{n} · 前向计算：** 算出输出"),
     "neuron.phase.loss": ("**{n} · Loss:** how far from the target", "**{n} · 损失：** 离目标有多远"),
