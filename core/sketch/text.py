@@ -43,9 +43,10 @@ TEXT = {
     "sketch.upload_label": ("A photo or scan of one handwritten digit (PNG or JPEG)",
                             "一张只写了一个数字的照片或扫描件（PNG 或 JPEG）"),
     "sketch.upload_help": (
-        "Dark ink on light paper is inverted automatically. Crop the photo close to the digit "
-        "for the best result.",
-        "白纸黑字会自动反色。把照片裁剪到只剩这个数字，效果最好。",
+        "Dark ink on light paper is inverted automatically. A photo straight from a phone is fine "
+        "(a JPEG up to 120 megapixels, a PNG up to 20); crop it close to the digit for the best result.",
+        "白纸黑字会自动反色。手机直接拍的照片就可以（JPEG 最多 1.2 亿像素，PNG 最多 2000 万像素）；"
+        "把照片裁剪到只剩这个数字，效果最好。",
     ),
     "sketch.upload_invite": (
         "Upload a picture of a digit written on paper to see what the network makes of it.",
@@ -64,8 +65,27 @@ TEXT = {
         "这张图片不完整（文件好像被截断了）。请重新上传。",
     ),
     "sketch.upload_error.too_large": (
-        "That picture is too large (over 20 megapixels). Please shrink or crop it and try again.",
-        "这张图片太大了（超过 2000 万像素）。请缩小或裁剪后再试。",
+        "That picture is too large ({detail}): a JPEG may have up to 120 megapixels, more than a phone's "
+        "normal photo or its 48-50 MP mode. Please shrink or crop it and try again.",
+        "这张图片太大了（{detail}）：JPEG 最多 1.2 亿像素，已经超过手机的普通照片和 4800 万至 5000 万像素的"
+        "高像素模式。请缩小或裁剪后再试。",
+    ),
+    "sketch.upload_error.png_too_large": (
+        "That PNG is too large ({detail}): a PNG may have up to 20 megapixels, because it has to be read in "
+        "full, while a JPEG is read at reduced size. Save it as a JPEG, or shrink or crop it.",
+        "这张 PNG 太大了（{detail}）：PNG 最多 2000 万像素，因为它必须完整解码，"
+        "而 JPEG 可以按缩小的尺寸读取。请另存为 JPEG，或缩小、裁剪后再试。",
+    ),
+    "sketch.upload_error.heic": (
+        "That is an HEIC photo, the iPhone camera's own format, which this app cannot read. Browsers "
+        "usually turn it into a JPEG on upload; this one arrived as it is (perhaps from the Files app or a "
+        "computer). Pick it from the Photos library in the browser instead, or export it as JPEG (on a Mac, "
+        "Preview: File > Export), or set the iPhone to save JPEG: Settings > Camera > Formats > Most "
+        "Compatible.",
+        "这是一张 HEIC 照片，也就是 iPhone 相机自己的格式，本应用读不了。浏览器上传时通常会把它转成 JPEG，"
+        "这一张却原样传了上来（可能来自“文件”App 或电脑）。请在浏览器里改从“照片”图库选择它，"
+        "或把它导出为 JPEG（在 Mac 上用“预览”：文件 > 导出），或让 iPhone 直接存 JPEG："
+        "设置 > 相机 > 格式 > 兼容性最佳。",
     ),
     "sketch.upload_blank": (
         "No digit found in that picture: it looks like blank paper. Try a photo with darker ink "

@@ -11,6 +11,7 @@ from core.data import load_mnist
 from core.i18n import translate
 from core.model import LeNet
 from tests.apptest import assert_rendered, open_page
+from tests.phone_photos import SIZES, phone_photo
 from tests.sketch_digits import canvas_state, draw_digit
 from ui.state import SKETCH_IMAGE_KEY, TRAINED_MODEL_KEY
 
@@ -113,6 +114,20 @@ def test_uploads_good_and_bad(lang: str) -> None:
     at.file_uploader(key="sketch.upload").set_value(("blank.png", png(blank), "image/png")).run()
     assert translate("sketch.upload_blank", lang) in texts(at.warning)
     assert_rendered(at, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_phone_photo_is_read_and_an_iphone_heic_is_refused_with_how_to_send_a_jpeg(lang: str) -> None:
+    at = open_page("sketch", lang)
+    at.segmented_control(key="sketch.source").set_value("upload").run()
+    photo = phone_photo(SIZES["24MP"], "7", orientation=6, mode="L")  # a portrait shot, 24 MP
+    at.file_uploader(key="sketch.upload").set_value(("IMG_0001.JPG", photo, "image/jpeg")).run()
+    assert_rendered(at, lang)
+    assert at.metric[0].value == "7"
+    heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 100  # named .jpg: the bytes tell
+    at.file_uploader(key="sketch.upload").set_value(("IMG_0002.jpg", heic, "image/jpeg")).run()
+    assert translate("sketch.upload_error.heic", lang) in texts(at.error)
+    assert len(at.metric) == 0
 
 
 def test_the_page_says_when_it_uses_the_sessions_own_model() -> None:

@@ -12,6 +12,7 @@ from core import sketch
 from core.checkpoint import load_model
 from core.sketch import upload
 from core.sketch.explain import read_digit
+from tests.phone_photos import SIZES, displayed_shape, phone_photo
 from tests.sketch_digits import draw_digit
 
 
@@ -105,13 +106,66 @@ def test_truncated_file(fmt: str) -> None:
     assert caught.value.problem == "truncated"
 
 
-@pytest.mark.parametrize("width,height", [(5000, 4001), (30_000, 30_000)])
-def test_over_20_megapixels_is_refused_before_decoding(width: int, height: int) -> None:
+def jpeg_declaring(width: int, height: int) -> bytes:
+    """A small JPEG whose frame header (SOF0) declares `width` x `height`."""
+    data = bytearray(encode(Image.new("L", (16, 16), 200), "JPEG"))
+    frame = data.index(b"\xff\xc0")
+    struct.pack_into(">HH", data, frame + 5, height, width)
+    return bytes(data)
+
+
+def refused(data: bytes) -> upload.UploadError:
     with pytest.raises(upload.UploadError) as caught:
-        upload.decode_upload(png_header_only(width, height))
-    assert caught.value.problem == "too_large"
+        upload.decode_upload(data)
+    return caught.value
 
 
-def test_just_under_the_limit_is_accepted() -> None:
+@pytest.mark.parametrize("width,height", [(5000, 4001), (30_000, 30_000)])
+def test_a_png_over_20_megapixels_is_refused_before_decoding(width: int, height: int) -> None:
+    assert refused(png_header_only(width, height)).problem == "png_too_large"
+
+
+def test_a_png_of_exactly_20_megapixels_is_accepted() -> None:
     data = encode(Image.new("1", (5000, 4000)), "PNG")  # exactly 20 megapixels, all black
     assert upload.decode_upload(data).shape == (448, 560)
+
+
+@pytest.mark.parametrize("width,height,detail", [
+    (13_000, 10_000, "13000 × 10000"),  # 130 MP: over the cap, under PIL's own bomb limit
+    (65_000, 65_000, "4,225,000,000 pixels"),  # PIL refuses it as a decompression bomb
+])
+def test_a_jpeg_far_above_any_camera_is_refused_before_decoding(width: int, height: int, detail: str) -> None:
+    err = refused(jpeg_declaring(width, height))
+    assert err.problem == "too_large" and err.detail == detail
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_a_phone_photo_is_read_upright_at_a_working_size(model, size: str, orientation: int) -> None:
+    shape = displayed_shape(SIZES[size], orientation)  # 6 and 8: a portrait shot
+    gray = upload.decode_upload(phone_photo(SIZES[size], "7", orientation, mode="L"))
+    assert max(gray.shape) == upload.WORK_SIDE
+    assert (gray.shape[0] > gray.shape[1]) == (shape[0] > shape[1])
+    assert gray.shape[0] / gray.shape[1] == pytest.approx(shape[0] / shape[1], rel=0.02)
+    assert read_digit(model, sketch.to_mnist(upload.photo_to_ink(gray))).digit == 7
+
+
+def test_a_colour_phone_photo_is_read_too(model) -> None:
+    ink = upload.upload_to_ink(phone_photo(SIZES["24MP"], "4", 6, mode="RGB"))
+    assert read_digit(model, sketch.to_mnist(ink)).digit == 4
+
+
+@pytest.mark.parametrize("brands", [b"heic" + b"\0\0\0\0" + b"mif1heic", b"mif1" + b"\0\0\0\0" + b"mif1heic",
+                                    b"heix" + b"\0\0\0\0" + b"mif1heix"])
+def test_an_iphone_heic_photo_is_recognised_by_its_bytes_not_its_name(brands: bytes) -> None:
+    data = struct.pack(">I", 8 + len(brands)) + b"ftyp" + brands + b"\0" * 200
+    assert upload.is_heic(data)
+    assert refused(data).problem == "heic"
+
+
+def test_an_avif_is_not_taken_for_heic() -> None:
+    brands = b"avif" + b"\0\0\0\0" + b"mif1avif"
+    data = struct.pack(">I", 8 + len(brands)) + b"ftyp" + brands + b"\0" * 200
+    assert not upload.is_heic(data)
+    assert refused(data).problem in ("not_image", "format")
+    assert not upload.is_heic(encode(Image.new("L", (20, 20)), "JPEG"))
