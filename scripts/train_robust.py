@@ -19,9 +19,8 @@ import torch
 
 from core.checkpoint import PRETRAINED_PATH, save_model
 from core.data import load_mnist, load_tensors
-from core.sketch.augment import ROBUST
-from core.sketch.augmented_training import augmented_training
-from core.training import EpochEvent, seeded_model
+from core.sketch.augment import ROBUST, RandomChanges
+from core.training import EpochEvent, TrainingRun, seeded_model
 from core.training.meta import training_meta
 from scripts.train_pretrained import RECIPE
 
@@ -42,7 +41,9 @@ def main() -> None:
     targets = torch.from_numpy(labels[: args.train_size].copy())
     model = seeded_model(config.seed)
     last = None
-    for event in augmented_training(model, ink, targets, config, ROBUST, load_tensors(train=False)):
+    run = TrainingRun.start(model, config, "cpu", (ink, targets), load_tensors(train=False),
+                            batch_transform=RandomChanges(ROBUST))
+    for event in run.events():
         if isinstance(event, EpochEvent):
             last = event
             print(f"epoch {event.epoch}: train loss {event.train_loss:.4f} acc {event.train_acc:.2f}%  "

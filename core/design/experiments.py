@@ -20,13 +20,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F
-from torch import nn
 
 from core.model import PRESETS
 from core.model.design import FLATTEN, act, linear
 from core.model.shapes import layer_rows, parameter_total
-from core.training import TrainConfig, TrainingRun, evaluate, seeded_model, subset_indices
+from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, seeded_model
 from core.training.job import mnist_splits
 
 NETWORKS = ("mlp", "lenet")
@@ -69,9 +67,8 @@ def why_convolution(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.
         for name in NETWORKS:
             model = seeded_model(config.seed, PRESETS[name])
             run = TrainingRun.start(model, config, "cpu", (train_x, train_y), (test_x, test_y))
-            for _ in run.events():
-                pass
-            accuracy[(name, shuffled)] = evaluate(model, test_x, test_y)[1]
+            last = [event for event in run.events() if isinstance(event, EpochEvent)][-1]
+            accuracy[(name, shuffled)] = last.test_acc
     parameters = {name: parameter_total(layer_rows(PRESETS[name])) for name in NETWORKS}
     return ConvolutionResult(accuracy, parameters)
 
@@ -100,37 +97,23 @@ class ActivationResult:
     accuracy: dict[str, float]
 
 
-def train_recording_gradients(
-    design: list[dict], config: TrainConfig, train: tuple[torch.Tensor, torch.Tensor]
-) -> tuple[nn.Module, list[str], list[float], np.ndarray]:
-    """Plain SGD with momentum on `design`, noting each step's loss and each linear layer's
-    mean |weight gradient| (TrainingRun hides the gradients; this loop shows them)."""
-    model = seeded_model(config.seed, design)
-    weights = [(name, m.weight) for name, m in model.named_modules() if isinstance(m, nn.Linear)]
-    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum)
-    picked = subset_indices(config.train_size, config.seed, len(train[0]))
-    images, labels = train[0][picked], train[1][picked]
-    order = torch.Generator().manual_seed(config.seed)
-    losses, gradients = [], []
-    model.train()
-    for _ in range(config.epochs):
-        for batch in torch.randperm(len(images), generator=order).split(config.batch_size):
-            loss = F.cross_entropy(model(images[batch]), labels[batch])
-            optimizer.zero_grad()
-            loss.backward()
-            losses.append(loss.item())
-            gradients.append([w.grad.abs().mean().item() for _, w in weights])
-            optimizer.step()
-    return model, [name for name, _ in weights], losses, np.array(gradients)
-
-
 def why_relu(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.Tensor, torch.Tensor],
              config: TrainConfig) -> ActivationResult:
-    """Train the deep MLP once with sigmoid and once with ReLU by `config`; judge each on `test`."""
+    """Train the deep MLP once with sigmoid and once with ReLU by `config`, noting every step's
+    loss and each layer's gradient; judge each on `test`."""
     losses, gradients, accuracy, layers = {}, {}, {}, []
     for fn in ACTIVATIONS:
-        model, layers, losses[fn], gradients[fn] = train_recording_gradients(deep_mlp(fn), config, train)
-        accuracy[fn] = evaluate(model, *test)[1]
+        run = TrainingRun.start(seeded_model(config.seed, deep_mlp(fn)), config, "cpu", train, test,
+                                record_gradients=True)
+        steps = []
+        for event in run.events(report_every=1):  # one BatchEvent per step
+            if isinstance(event, BatchEvent):
+                steps.append(event)
+            elif isinstance(event, EpochEvent):
+                accuracy[fn] = event.test_acc
+        layers = run.gradient_layers
+        losses[fn] = [event.loss for event in steps]
+        gradients[fn] = np.array([list(event.gradients.values()) for event in steps])
     return ActivationResult(layers, losses, gradients, accuracy)
 
 

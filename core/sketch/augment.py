@@ -2,7 +2,8 @@
 
 One implementation of each change, used three ways: the robustness benchmark applies one
 fixed change to a whole test set, training the shipped model and fine-tuning on the
-learner's digits draw a random change per image. Images are float [N, 1, 28, 28] on the
+learner's digits draw a random change per image (`RandomChanges`, the training loop's batch
+transform). Images are float [N, 1, 28, 28] on the
 0-1 ink scale (background 0), so the zeros that resampling brings in at the edges are
 background; `core.data.normalise`'s shift and scale come after.
 
@@ -102,6 +103,22 @@ def random_changes(images: torch.Tensor, how: Augmentation, generator: torch.Gen
     out = thicken(out, pixels).clamp_(0.0, 1.0)
     keep = (torch.rand(n, generator=generator) < how.clean).view(-1, 1, 1, 1)
     return torch.where(keep, images, out)
+
+
+@dataclass(frozen=True)
+class RandomChanges:
+    """A training run's batch transform (`core.training.engine.BatchTransform`): each batch of 0-1
+    ink changed at random within `how`, from the run's generator, then normalised for the network.
+    When `changeable` [N] (bool, over the run's training images) is given, only those are changed."""
+
+    how: Augmentation
+    changeable: torch.Tensor | None = None
+
+    def __call__(self, x: torch.Tensor, index: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+        changed = random_changes(x, self.how, generator)
+        if self.changeable is not None:
+            changed = torch.where(self.changeable[index].view(-1, 1, 1, 1), changed, x)
+        return to_input(changed)
 
 
 def to_ink(normalised: torch.Tensor) -> torch.Tensor:

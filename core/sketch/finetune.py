@@ -20,10 +20,9 @@ import torch
 from torch import nn
 
 from core.data import load_mnist, load_tensors
-from core.sketch.augment import Augmentation, to_input
-from core.sketch.augmented_training import augmented_training
+from core.sketch.augment import Augmentation, RandomChanges, to_input
 from core.sketch.collection import Collection
-from core.training import BatchEvent, EpochEvent, TrainConfig, evaluate
+from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, evaluate
 
 HOLD_BACK_EVERY = 5  # one digit in five is kept aside to measure
 # gentler than the shipped model's recipe: the learner's digits are few, and already theirs
@@ -116,9 +115,10 @@ def finetune(
                             torch.zeros(samples - own_share, dtype=torch.bool)])
     config = TrainConfig(epochs=1, batch_size=settings.batch_size, lr=settings.lr, momentum=0.9,
                          optimizer="sgd", schedule="onecycle", seed=settings.seed)
+    run = TrainingRun.start(model, config, "cpu", (torch.cat(train_ink), torch.cat(train_labels)), mnist_test,
+                            batch_transform=RandomChanges(PERSONAL, changeable))
     last = None
-    for event in augmented_training(model, torch.cat(train_ink), torch.cat(train_labels), config, PERSONAL,
-                                    mnist_test, should_stop, changeable, report_every=5):
+    for event in run.events(should_stop, report_every=5):
         if isinstance(event, EpochEvent):
             last = event
         yield event

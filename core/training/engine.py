@@ -10,7 +10,13 @@ A `TrainingRun` keeps every piece of progress (model, optimizer, schedule, shuff
 generator, position in the epoch, running sums) on itself and updates it before each
 event, so whoever consumes the events may stop at any event and later call `events()`
 again to carry on exactly where it left off. `fit` is the one-shot form of the same loop.
-Left out: data augmentation, validation splits, checkpointing mid-run.
+
+It is the app's one training loop: the training page's runs, fine-tuning on the learner's digits,
+the design experiments and the weights scripts all drive a `TrainingRun`. What differs between
+them comes in as options: a `batch_transform` changes each batch before the forward pass (the
+random changes of augmentation, from the run's own generator so a run stays reproducible), and
+`record_gradients` puts each weight layer's mean |gradient| on every `BatchEvent`.
+Left out: validation splits, checkpointing mid-run.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 import numpy as np
 import torch
@@ -73,6 +80,8 @@ class BatchEvent:
     samples_per_s: float
     progress: float  # fraction of the whole run done, 0..1
     elapsed_s: float  # training time so far: the curves' seconds axis
+    # with `record_gradients`: each weight layer's mean |weight gradient| over the same batches
+    gradients: dict[str, float] | None = None
 
 
 @dataclass
@@ -129,6 +138,11 @@ def first_conv_weights(model: nn.Module) -> torch.Tensor | None:
     return None if conv is None else conv.weight
 
 
+def weight_layers(model: nn.Module) -> list[tuple[str, torch.Tensor]]:
+    """Each convolution's and linear layer's name and weight, input side first."""
+    return [(name, m.weight) for name, m in model.named_modules() if isinstance(m, nn.Conv2d | nn.Linear)]
+
+
 def cpu_copy(tensor: torch.Tensor | None) -> torch.Tensor | None:
     """A detached CPU copy an event can carry (None stays None), e.g. of `first_conv_weights`."""
     return None if tensor is None else tensor.detach().cpu().clone()
@@ -144,6 +158,37 @@ def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimiz
         return torch.optim.Adam(model.parameters(), lr=config.lr, betas=(config.momentum, 0.999),
                                 fused=device in FUSED_ADAM_DEVICES or None)
     raise ValueError(f"unknown optimizer {config.optimizer!r}; choose from {OPTIMIZERS}")
+
+
+class BatchTransform(Protocol):
+    """Changes a training batch before the forward pass: `x` are its images, `index` their positions
+    in the run's training data, `generator` the run's own (the one that shuffles each epoch)."""
+
+    def __call__(self, x: torch.Tensor, index: torch.Tensor, generator: torch.Generator) -> torch.Tensor: ...
+
+
+def train_step(
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    label_smoothing: float = 0.0,
+    watched: list[torch.Tensor] | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+    """One step on one batch: forward, loss, backward, the optimizer's step and the schedule's.
+    Returns the logits, the loss and, for the `watched` weights, their mean |gradient| (else None)."""
+    optimizer.zero_grad(set_to_none=True)
+    logits = model(x)
+    loss = F.cross_entropy(logits, y, label_smoothing=label_smoothing)
+    loss.backward()
+    gradients = None
+    if watched:  # read before the step, which is what moved each weight
+        gradients = torch.stack([w.grad.detach().abs().mean() for w in watched])
+    optimizer.step()
+    if scheduler is not None:
+        scheduler.step()
+    return logits, loss, gradients
 
 
 def check_config(config: TrainConfig) -> None:
@@ -198,6 +243,24 @@ class _EpochSums:
     count: int = 0
     window_loss: torch.Tensor | None = None  # loss summed since the last BatchEvent
     window_batches: int = 0
+    window_gradients: torch.Tensor | None = None  # [weight layers] since the last BatchEvent, if recorded
+
+    def to(self, device: torch.device | str) -> _EpochSums:
+        """A copy with every tensor on `device`."""
+        def move(t: torch.Tensor | None) -> torch.Tensor | None:
+            return None if t is None else t.detach().to(device, copy=True)
+        return _EpochSums(move(self.loss), move(self.correct), self.count, move(self.window_loss),
+                          self.window_batches, move(self.window_gradients))
+
+
+def _window_gradients(sums: _EpochSums, names: list[str]) -> dict[str, float] | None:
+    """Each weight layer's mean |gradient| over the window's batches, by name (None unless
+    recorded); empties the window's sum."""
+    if sums.window_gradients is None:
+        return None
+    means = [total / sums.window_batches for total in sums.window_gradients.tolist()]
+    sums.window_gradients = None
+    return dict(zip(names, means, strict=True))
 
 
 @dataclass
@@ -210,6 +273,8 @@ class TrainingRun:
     train_data: tuple[torch.Tensor, torch.Tensor]  # all training images and labels, on `device`
     test_data: tuple[torch.Tensor, torch.Tensor]
     chosen: torch.Tensor  # indices of the subset this run trains on, on `device`
+    batch_transform: BatchTransform | None = None  # e.g. augmentation; None: batches as they are
+    record_gradients: bool = False  # each weight layer's mean |gradient| on every BatchEvent
     optimizer: torch.optim.Optimizer = field(init=False)
     scheduler: torch.optim.lr_scheduler.LRScheduler | None = field(init=False)
     epoch: int = 1  # the epoch in progress (epochs + 1 once finished)
@@ -245,9 +310,13 @@ class TrainingRun:
         device: torch.device | str | None = None,
         train_data: tuple[torch.Tensor, torch.Tensor] | None = None,
         test_data: tuple[torch.Tensor, torch.Tensor] | None = None,
+        batch_transform: BatchTransform | None = None,
+        record_gradients: bool = False,
     ) -> TrainingRun:
         """A run at its first batch; `train_data`/`test_data` default to the bundled MNIST splits
-        (pass shared, already-loaded tensors to avoid a copy: they are only read)."""
+        (pass shared, already-loaded tensors to avoid a copy: they are only read). The network
+        sees `batch_transform(x, index, generator)` of each batch when it is given (then the
+        training images may be on any scale the transform takes, e.g. 0-1 ink)."""
         device = torch.device(device) if device is not None else pick_device()
         train_x, train_y = train_data if train_data is not None else load_tensors(train=True)
         test_x, test_y = test_data if test_data is not None else load_tensors(train=False)
@@ -256,6 +325,7 @@ class TrainingRun:
             model=model, config=replace(config), device=device,
             train_data=(train_x.to(device), train_y.to(device)),
             test_data=(test_x.to(device), test_y.to(device)), chosen=chosen.to(device),
+            batch_transform=batch_transform, record_gradients=record_gradients,
         )
 
     def shuffler_state(self) -> torch.Tensor:
@@ -265,6 +335,11 @@ class TrainingRun:
     def restore_shuffler(self, state: torch.Tensor) -> None:
         """Put the shuffling generator back where a snapshot found it."""
         self._shuffler.set_state(state)
+
+    @property
+    def gradient_layers(self) -> list[str]:
+        """The weight layers whose gradients `record_gradients` notes, input side first."""
+        return [name for name, _ in weight_layers(self.model)]
 
     @property
     def batches(self) -> int:
@@ -288,6 +363,8 @@ class TrainingRun:
         batches, an EpochEvent at each epoch's end); stopping early loses nothing."""
         config, model = self.config, self.model
         train_x, train_y = self.train_data
+        layers = weight_layers(model) if self.record_gradients else []
+        names, watched = [name for name, _ in layers], [weight for _, weight in layers]
         while not self.finished:
             if self._order is None:  # a new epoch: a fresh order over the subset
                 permutation = torch.randperm(len(self.chosen), generator=self._shuffler).to(self.device)
@@ -303,18 +380,20 @@ class TrainingRun:
                     return
                 index = self._order[self.batch * config.batch_size : (self.batch + 1) * config.batch_size]
                 x, y = train_x[index], train_y[index]
-                self.optimizer.zero_grad(set_to_none=True)
-                logits = model(x)
-                loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
-                loss.backward()
-                self.optimizer.step()
-                if self.scheduler is not None:
-                    self.scheduler.step()
+                if self.batch_transform is not None:
+                    x = self.batch_transform(x, index, self._shuffler)
+                logits, loss, gradients = train_step(model, self.optimizer, self.scheduler, x, y,
+                                                     config.label_smoothing, watched)
                 with torch.no_grad():  # report the plain loss, comparable with the test loss
                     plain = F.cross_entropy(logits, y) if config.label_smoothing else loss.detach()
                     sums.loss += plain * len(y)
                     sums.window_loss += plain
                     sums.correct += (logits.argmax(dim=1) == y).sum()
+                    if gradients is not None:  # the window's first batch starts its sum
+                        if sums.window_gradients is None:
+                            sums.window_gradients = gradients
+                        else:
+                            sums.window_gradients += gradients
                 sums.count += len(y)
                 sums.window_batches += 1
                 self.seen += len(y)
@@ -327,7 +406,7 @@ class TrainingRun:
                         epoch=self.epoch, batch=self.batch, batches=self.batches,
                         loss=sums.window_loss.item() / sums.window_batches,
                         samples_per_s=self.seen / max(self.elapsed_s, 1e-9), progress=self.progress,
-                        elapsed_s=self.elapsed_s,
+                        elapsed_s=self.elapsed_s, gradients=_window_gradients(sums, names),
                     )
                     sums.window_loss.zero_()
                     sums.window_batches = 0

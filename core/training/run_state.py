@@ -29,7 +29,7 @@ class RunState:
     scheduler: dict | None
     shuffler: torch.Tensor  # the shuffling generator's state
     order: torch.Tensor | None  # this epoch's order over the subset, mid-epoch only
-    sums: tuple[torch.Tensor, torch.Tensor, int, torch.Tensor, int] | None  # the epoch's sums, mid-epoch
+    sums: _EpochSums | None  # the epoch's running sums, mid-epoch only
 
 
 def _cpu(value):
@@ -45,15 +45,13 @@ def _cpu(value):
 
 def capture(run: TrainingRun) -> RunState:
     """A CPU copy of where `run` stands."""
-    sums = run._sums
     return RunState(
         config=run.config, epoch=run.epoch, batch=run.batch, seen=run.seen, elapsed_s=run.elapsed_s,
         model=_cpu(run.model.state_dict()), optimizer=_cpu(run.optimizer.state_dict()),
         scheduler=run.scheduler.state_dict() if run.scheduler is not None else None,
         shuffler=run._shuffler.get_state(),
         order=_cpu(run._order) if run._order is not None else None,
-        sums=None if sums is None else (_cpu(sums.loss), _cpu(sums.correct), sums.count,
-                                        _cpu(sums.window_loss), sums.window_batches),
+        sums=run._sums.to("cpu") if run._sums is not None else None,
     )
 
 
@@ -68,8 +66,4 @@ def restore(run: TrainingRun, state: RunState) -> None:
     run._shuffler.set_state(state.shuffler)
     run.epoch, run.batch, run.seen, run.elapsed_s = state.epoch, state.batch, state.seen, state.elapsed_s
     run._order = state.order.to(run.device) if state.order is not None else None
-    run._sums = None
-    if state.sums is not None:
-        loss, correct, count, window_loss, window_batches = state.sums
-        run._sums = _EpochSums(loss=loss.to(run.device), correct=correct.to(run.device), count=count,
-                               window_loss=window_loss.to(run.device), window_batches=window_batches)
+    run._sums = state.sums.to(run.device) if state.sums is not None else None
