@@ -7,7 +7,7 @@ from core import data
 from core.dataset.charts import classic_grid, figure_png
 from core.dataset.views import BATCH_SIZE, class_sample, parse_index, pixel_histogram, shuffled_batch
 from ui.charts.dataset import class_count_chart, heatmap, pixel_histogram_chart
-from ui.pictures import digit_pngs, fit_width
+from ui.pictures import digit_alt, digit_pngs, fit_width
 from ui.state import translator
 
 SPLITS = {"train": True, "test": False}
@@ -82,7 +82,10 @@ def in_rows(items: list, width: int = ROW) -> list[list]:
 def classic_figure(folder: str) -> None:
     """The tutorial's 4 x 7 figure of training and test digits."""
     st.header(t("dataset.classic.header"))
-    st.image(classic_png(folder), width=CLASSIC_WIDTH, output_format="PNG")
+    train_labels, test_labels = data.load_mnist(True)[1], data.load_mnist(False)[1]
+    st.image(classic_png(folder), width=CLASSIC_WIDTH, output_format="PNG",
+             alt=t("dataset.classic.alt", train=", ".join(map(str, train_labels[:21])),
+                   test=", ".join(map(str, test_labels[:7]))))
     st.caption(t("dataset.classic.caption"))
 
 
@@ -102,8 +105,10 @@ def browse_a_digit(folder: str) -> str:
     if st.button(t("dataset.browse.resample"), key="dataset.resample", icon=":material/casino:"):
         st.session_state[SAMPLE_SEED] += 1
     indices, pngs = digit_sample(folder, split, digit, st.session_state[SAMPLE_SEED] % DRAWS)
+    train = SPLITS[split]
     for row_indices, row_pngs in zip(in_rows(indices), in_rows(pngs), strict=True):
-        st.image(row_pngs, caption=[f"#{i:,}" for i in row_indices], width=72, output_format="PNG")
+        st.image(row_pngs, caption=[f"#{i:,}" for i in row_indices], width=72, output_format="PNG",
+                 alt=[digit_alt(t, digit, i, train) for i in row_indices])
     labels = data.load_mnist(SPLITS[split])[1]
     st.caption(t("dataset.browse.caption", n=len(indices), total=int((labels == digit).sum()), digit=digit,
                  split=t(f"dataset.split.{split}_in_text")))
@@ -127,9 +132,11 @@ def look_up_an_index(split: str) -> int:
         st.session_state[SHOWN_INDEX][split] = index
     picture_column, grid_column = st.columns([1, 2], gap="large")
     picture_column.markdown(t("dataset.lookup.label", index=index, split=split_in_text, label=labels[index]))
-    picture_column.image(digit_pngs(images[index : index + 1], 6)[0], width=168, output_format="PNG")
+    picture_column.image(digit_pngs(images[index : index + 1], 6)[0], width=168, output_format="PNG",
+                         alt=digit_alt(t, int(labels[index]), index, SPLITS[split]))
     picture_column.write(t("dataset.lookup.pixels"))
-    grid_column.vega_lite_chart(heatmap(images[index], size=420, value_format="d"), width="content")
+    grid_column.vega_lite_chart(heatmap(images[index], size=420, value_format="d"), width="content",
+                                alt=t("dataset.lookup.grid_alt", split=split_in_text, index=index))
     return index
 
 
@@ -145,6 +152,8 @@ def counts_per_class() -> None:
             digit_title=t("dataset.counts.digit"), count_title=t("dataset.counts.count"),
         ),
         width="content",
+        alt=t("dataset.counts.alt", low=int(train_counts.min()), high=int(train_counts.max()),
+              test_low=int(test_counts.min()), test_high=int(test_counts.max())),
     )
 
 
@@ -159,24 +168,26 @@ def pixel_statistics(folder: str, image: np.ndarray, index: int) -> None:
     std_column.metric(t("dataset.stats.std"), f"{std:.4f}")
     st.markdown(t("dataset.stats.normalise"))
     st.latex(rf"x_{{\text{{norm}}}} = \frac{{x - {data.MNIST_MEAN}}}{{{data.MNIST_STD}}}")
-    st.caption(t("dataset.stats.heatmaps", black=-data.MNIST_MEAN / data.MNIST_STD,
-                 white=(1 - data.MNIST_MEAN) / data.MNIST_STD))
+    black, white = -data.MNIST_MEAN / data.MNIST_STD, (1 - data.MNIST_MEAN) / data.MNIST_STD
+    st.caption(t("dataset.stats.heatmaps", black=black, white=white))
     before_column, after_column = st.columns(2, gap="large")
     before_column.vega_lite_chart(
-        heatmap(image / 255.0, title=t("dataset.stats.before", index=index), size=260), width="content")
+        heatmap(image / 255.0, title=t("dataset.stats.before", index=index), size=260), width="content",
+        alt=t("dataset.stats.before_alt", index=index))
     after_column.vega_lite_chart(
         heatmap(data.normalise(image)[0, 0].numpy(), title=t("dataset.stats.after"), diverging=True,
                 size=260),
-        width="content",
+        width="content", alt=t("dataset.stats.after_alt", black=black, white=white),
     )
     titles = (t("dataset.stats.brightness"), t("dataset.stats.pixels"), t("dataset.stats.mean_marker"))
     before_column, after_column = st.columns(2, gap="large")
     before_column.vega_lite_chart(
-        histogram_chart(folder, False, mean, t("dataset.stats.hist_before"), *titles), width="content")
+        histogram_chart(folder, False, mean, t("dataset.stats.hist_before"), *titles), width="content",
+        alt=t("dataset.stats.hist_alt", low=0.0, high=1.0, mean=mean))
+    normalised_mean = (mean - data.MNIST_MEAN) / data.MNIST_STD
     after_column.vega_lite_chart(
-        histogram_chart(folder, True, (mean - data.MNIST_MEAN) / data.MNIST_STD,
-                        t("dataset.stats.hist_after"), *titles),
-        width="content",
+        histogram_chart(folder, True, normalised_mean, t("dataset.stats.hist_after"), *titles),
+        width="content", alt=t("dataset.stats.hist_alt", low=black, high=white, mean=normalised_mean),
     )
     st.caption(t("dataset.stats.hist_caption", mean=mean))
 
@@ -185,7 +196,8 @@ def mean_digits(folder: str) -> None:
     """The ten average training digits."""
     st.header(t("dataset.means.header"))
     st.write(t("dataset.means.body"))
-    st.image(mean_digit_pngs(folder), caption=[str(d) for d in data.CLASSES], width=60, output_format="PNG")
+    st.image(mean_digit_pngs(folder), caption=[str(d) for d in data.CLASSES], width=60, output_format="PNG",
+             alt=[t("dataset.means.alt", digit=d) for d in data.CLASSES])
 
 
 def a_shuffled_batch(folder: str) -> None:
@@ -195,8 +207,10 @@ def a_shuffled_batch(folder: str) -> None:
     if st.button(t("dataset.batch.reshuffle"), key="dataset.reshuffle", icon=":material/shuffle:"):
         st.session_state[BATCH_SEED] += 1
     labels, pngs, counts = training_batch(folder, st.session_state[BATCH_SEED] % DRAWS)
-    for row_labels, row_pngs in zip(in_rows(labels), in_rows(pngs), strict=True):
-        st.image(row_pngs, caption=[str(label) for label in row_labels], width=56, output_format="PNG")
+    alts = [t("dataset.batch.alt", label=label, n=n) for n, label in enumerate(labels, start=1)]
+    for row_labels, row_pngs, row_alts in zip(in_rows(labels), in_rows(pngs), in_rows(alts), strict=True):
+        st.image(row_pngs, caption=[str(label) for label in row_labels], width=56, output_format="PNG",
+                 alt=row_alts)
     st.caption(t("dataset.batch.counts", counts=", ".join(f"{d}×{n}" for d, n in enumerate(counts))))
 
 
