@@ -1,4 +1,5 @@
-"""Batched changes to 28 x 28 digits in torch: turn, scale, shift, bend (elastic), thicken, thin.
+"""Batched changes to 28 x 28 digits in torch: turn, scale, shift, bend (elastic), thicken, thin,
+and a low resolution (a scan: box-averaged down, enlarged back) or a blur.
 
 One implementation of each change, used three ways: the robustness benchmark applies one
 fixed change to a whole test set, training the shipped model and fine-tuning on the
@@ -61,6 +62,38 @@ def thicken(images: torch.Tensor, pixels: torch.Tensor | int) -> torch.Tensor:
     return out
 
 
+def box_matrix(size: int, side: int = SIZE) -> torch.Tensor:
+    """[size, side]: output pixel i of a box downsampling is the mean of the input pixels whose
+    centres lie in its cell (a scanner's sensor cell), exactly as PIL's `Image.BOX` filter."""
+    cell = side / size
+    centres = torch.arange(side, dtype=torch.float64) + 0.5
+    start = torch.arange(size, dtype=torch.float64)[:, None] * cell
+    inside = ((centres > start) & (centres <= start + cell)).double()
+    return (inside / inside.sum(dim=1, keepdim=True)).float()
+
+
+def low_resolution(images: torch.Tensor, size: int) -> torch.Tensor:
+    """Each image box-averaged down to `size` x `size`, as a low-resolution scan records it, then
+    enlarged back to 28 x 28 bilinearly, as a viewer shows it: blocky, soft, fainter strokes."""
+    box = box_matrix(size).to(images.device, images.dtype)
+    small = box @ images @ box.T
+    return F.interpolate(small, size=(SIZE, SIZE), mode="bilinear", align_corners=False).clamp(0.0, 1.0)
+
+
+def blur(images: torch.Tensor, sigma: torch.Tensor) -> torch.Tensor:
+    """Each image blurred by a Gaussian of its own `sigma` [N] pixels (0: unchanged)."""
+    radius = max(1, int(torch.ceil(3 * sigma.max()).item())) if len(sigma) else 1
+    offsets = torch.arange(-radius, radius + 1, device=images.device, dtype=images.dtype)
+    sigma = sigma.to(images.device, images.dtype).clamp(min=1e-3).view(-1, 1)
+    kernel = torch.exp(-0.5 * (offsets / sigma) ** 2)
+    kernel = (kernel / kernel.sum(dim=1, keepdim=True)).view(-1, 1, 1, 2 * radius + 1)
+    n = len(images)
+    out = images.reshape(1, n, SIZE, SIZE)  # one group per image: each its own kernel
+    out = F.conv2d(F.pad(out, (radius, radius, 0, 0)), kernel, groups=n)
+    out = F.conv2d(F.pad(out, (0, 0, radius, radius)), kernel.transpose(2, 3), groups=n)
+    return out.reshape(images.shape)
+
+
 def elastic_field(count: int, strength: float, generator: torch.Generator,
                   coarse: int = 4) -> torch.Tensor:
     """Smooth random displacements [count, 28, 28, 2] in pixels: a coarse random grid of
@@ -81,27 +114,61 @@ class Augmentation:
     thick: float = 0.2  # share of images with strokes one pixel thicker
     thin: float = 0.15  # share of images with strokes one pixel thinner
     clean: float = 0.3  # share of images left untouched, so MNIST itself stays well read
+    low_res: float = 0.0  # share of the changed images scanned at a low resolution (then rescaled to peak 1)
+    low_res_size: tuple[int, int] = (7, 14)  # the scan's side in pixels, drawn evenly from this range
+    blur: float = 0.0  # share of the changed images blurred (then rescaled to peak 1)
+    blur_sigma: tuple[float, float] = (0.5, 1.5)  # the blur's standard deviation in pixels
 
 
 ROBUST = Augmentation()
 
 
+def _peak_one(images: torch.Tensor) -> torch.Tensor:
+    """Each image scaled so its darkest ink is full ink, as the sketch page's `to_mnist` does."""
+    peak = images.amax(dim=(1, 2, 3), keepdim=True)
+    return images / peak.clamp(min=1e-6)
+
+
+def _scanned(images: torch.Tensor, how: Augmentation, generator: torch.Generator) -> torch.Tensor:
+    """A share `how.low_res` of the images at a random low resolution, a share `how.blur` blurred
+    (independently drawn); nothing is drawn from `generator` for an option that is off."""
+    n, device = len(images), images.device
+    out = images.clone()
+    if how.low_res > 0:
+        chosen = torch.rand(n, generator=generator) < how.low_res
+        low, high = how.low_res_size
+        sizes = torch.randint(low, high + 1, (n,), generator=generator)
+        for size in sizes[chosen].unique().tolist():
+            picked = torch.nonzero(chosen & (sizes == size)).flatten().to(device)
+            out[picked] = _peak_one(low_resolution(out[picked], size))
+    if how.blur > 0:
+        chosen = torch.rand(n, generator=generator) < how.blur
+        low, high = how.blur_sigma
+        sigma = low + (high - low) * torch.rand(n, generator=generator)
+        picked = torch.nonzero(chosen).flatten()
+        if len(picked):
+            out[picked.to(device)] = _peak_one(blur(out[picked.to(device)], sigma[picked]))
+    return out
+
+
 def random_changes(images: torch.Tensor, how: Augmentation, generator: torch.Generator) -> torch.Tensor:
-    """`images` (0-1 ink [N, 1, 28, 28], on the CPU) each changed at random within `how`."""
-    n = len(images)
+    """`images` (0-1 ink [N, 1, 28, 28], on any device) each changed at random within `how`; the
+    random draws come from `generator` (on the CPU), so a run gives the same changes anywhere."""
+    n, device = len(images), images.device
 
     def uniform(low: float, high: float) -> torch.Tensor:
-        return low + (high - low) * torch.rand(n, generator=generator)
+        return (low + (high - low) * torch.rand(n, generator=generator)).to(device)
 
     angle = uniform(-how.angle, how.angle)
     scale = uniform(*how.scale)
     shift_x, shift_y = uniform(-how.shift, how.shift), uniform(-how.shift, how.shift)
-    field = elastic_field(n, how.elastic, generator) if how.elastic > 0 else None
+    field = elastic_field(n, how.elastic, generator).to(device) if how.elastic > 0 else None
     out = affine(images, angle, scale, shift_x, shift_y, field)
-    draw = torch.rand(n, generator=generator)
+    draw = torch.rand(n, generator=generator).to(device)
     pixels = (draw < how.thick).long() - ((draw >= how.thick) & (draw < how.thick + how.thin)).long()
     out = thicken(out, pixels).clamp_(0.0, 1.0)
-    keep = (torch.rand(n, generator=generator) < how.clean).view(-1, 1, 1, 1)
+    keep = (torch.rand(n, generator=generator) < how.clean).to(device).view(-1, 1, 1, 1)
+    out = _scanned(out, how, generator)  # drawn last, so the recipe's other draws stay as they were
     return torch.where(keep, images, out)
 
 

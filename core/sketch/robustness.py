@@ -1,5 +1,5 @@
 """Small changes to a 28 x 28 digit (turn, move, resize, thicken, add noise) and how the
-network's confidence follows them."""
+network's confidence follows them; digits as a low-resolution scan of them reaches the page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import torch
 
 from core.data import normalise
 from core.model import LeNet, probabilities
-from core.sketch.augment import uniform_change
+from core.sketch.augment import low_resolution, uniform_change
+from core.sketch.preprocess import to_mnist
 
 SIZE = 28
 
@@ -36,6 +37,16 @@ def apply_change(image: np.ndarray, change: Change) -> np.ndarray:
     if change.noise > 0:
         out = out + np.random.default_rng(change.seed).normal(0.0, change.noise, out.shape)
     return np.clip(out, 0.0, 1.0).astype(np.float32)
+
+
+def scanned(images: np.ndarray, size: int) -> np.ndarray:
+    """MNIST-style digits float [N, 28, 28] in [0, 1] as the sketch page reads a low-resolution
+    scan of them: box-averaged down to `size` x `size` (an old form, a cheap scanner), enlarged
+    back to 28 x 28 bilinearly, then through the page's own `to_mnist`; float32 [N, 28, 28]."""
+    ink = torch.from_numpy(np.asarray(images, dtype=np.float32))[:, None]
+    blocky = low_resolution(ink, size)[:, 0].numpy()
+    read = [to_mnist(image) for image in blocky]
+    return np.stack([np.zeros((SIZE, SIZE), np.float32) if r is None else r for r in read])
 
 
 @dataclass(frozen=True)
