@@ -25,8 +25,8 @@ import torch  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from core.data import load_tensors  # noqa: E402
+from core.experiments.store import Run, RunStore  # noqa: E402
 from core.training import TrainConfig, TrainingRun, seeded_model  # noqa: E402
-from core.training.experiments import Run, RunStore  # noqa: E402
 from core.training.snapshot import take_snapshot  # noqa: E402
 from tests.apptest import APP  # noqa: E402
 from ui.experiments import STORE_KEY  # noqa: E402

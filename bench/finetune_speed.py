@@ -23,9 +23,9 @@ import torch  # noqa: E402
 
 from core.checkpoint import load_model  # noqa: E402
 from core.data import load_mnist, load_tensors  # noqa: E402
+from core.handwriting.collection import Collection  # noqa: E402
+from core.handwriting.finetune import FinetuneResult, FinetuneSettings, finetune  # noqa: E402
 from core.sketch.augment import uniform_change  # noqa: E402
-from core.sketch.collection import Collection  # noqa: E402
-from core.sketch.finetune import FinetuneResult, FinetuneSettings, finetune  # noqa: E402
 from core.training import evaluate  # noqa: E402
 
 RUNS = 3

@@ -1,5 +1,5 @@
 """A training run's images/s alone and while other threads render pages: in the server's process
-(as the training page used to train) against a worker process (core/training/worker.py).
+(as the training page used to train) against a worker process (core/worker_pool.py).
 
 The "pages" are threads building and validating the convolution page's Altair specs in a loop,
 as a Streamlit server does for every visitor (Python work that holds the interpreter lock). Each
@@ -28,7 +28,7 @@ from core.convolution.charts import map_gallery, number_grid  # noqa: E402
 from core.data import load_tensors  # noqa: E402
 from core.training import BatchEvent, TrainConfig, TrainingRun, seeded_model  # noqa: E402
 from core.training.job import train_job, warm_up_worker  # noqa: E402
-from core.training.worker import WorkerPool  # noqa: E402
+from core.worker_pool import WorkerPool  # noqa: E402
 
 
 def render_pages(stop: threading.Event, counter: list[int]) -> None:

@@ -15,7 +15,7 @@ LANGUAGES = {"en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "en"
 TEXT_MODULES = ("core.text", "core.home.text", "core.dataset.text", "core.neuron.text",
                 "core.convolution.text", "core.model.text", "core.design.text", "core.training.text",
-                "core.training.experiments_text", "core.sketch.text", "core.sketch.collection_text")
+                "core.experiments.text", "core.sketch.text", "core.handwriting.text")
 
 
 def _merge_catalogue() -> dict[str, dict[str, str]]:

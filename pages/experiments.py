@@ -14,16 +14,16 @@ import torch
 from core import data
 from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
+from core.experiments.charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
+from core.experiments.difference import describe_difference
+from core.experiments.export_script import export_script
+from core.experiments.store import Run, RunStore, curves_table, runs_table
 from core.i18n import Translator
 from core.model import LeNet, design_of, probabilities
 from core.model.charts import probability_description
 from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES
 from core.training.confusion import confusion_description
-from core.training.difference import describe_difference
-from core.training.experiment_charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
-from core.training.experiments import Run, RunStore, curves_table, runs_table
-from core.training.export_script import export_script
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
 from core.training.run_state import capture
 from core.training.session import RUNNING, TrainingSession

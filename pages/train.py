@@ -17,6 +17,7 @@ import torch
 
 from core import data
 from core.checkpoint import CheckpointError, is_tutorial_lenet, model_to_bytes, model_to_pth, read_checkpoint
+from core.experiments.store import STOPPED
 from core.model import LENET, layer_rows, probabilities
 from core.model.charts import probability_description
 from core.model.design import describe
@@ -33,7 +34,6 @@ from core.training import (
     device_reason,
 )
 from core.training.confusion import cell_indices, confusion_description, mistakes
-from core.training.experiments import STOPPED
 from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
 from core.training.run_state import RunState

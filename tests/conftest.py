@@ -15,7 +15,7 @@ import pytest
 import torch
 
 from core.training.job import warm_up_worker
-from core.training.worker import WorkerPool
+from core.worker_pool import WorkerPool
 from ui.errors import RAISE_ENV_VAR
 
 os.environ.setdefault(RAISE_ENV_VAR, "1")

@@ -17,13 +17,13 @@ import streamlit as st
 
 from core.checkpoint import model_to_bytes
 from core.data import normalise
+from core.handwriting import collection as collections
+from core.handwriting.collection import MAX_DIGITS, Collection, CollectionFileError, CollectionFull
+from core.handwriting.finetune import MIN_DIGITS, FinetuneResult, FinetuneSettings, finetune, hold_back
 from core.model import probabilities
 from core.sketch import charts
-from core.sketch import collection as collections
-from core.sketch.collection import MAX_DIGITS, Collection, CollectionFileError, CollectionFull
-from core.sketch.finetune import MIN_DIGITS, FinetuneResult, FinetuneSettings, finetune, hold_back
 from core.training import BatchEvent
-from core.training.worker import FAILED
+from core.worker_pool import FAILED
 from ui.state import set_session_model, translator
 from ui.training_pool import session_alive, training_pool
 

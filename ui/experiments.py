@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.experiments.store import Run, RunRecorder, RunStore, name_parts
 from core.i18n import Translator
 from core.model.design import describe
-from core.training.experiments import Run, RunRecorder, RunStore, name_parts
 from core.training.recipe_url import URL_FIELDS
 
 STORE_KEY = "experiments.store"

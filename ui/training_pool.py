@@ -18,7 +18,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.training.job import warm_up_worker
 from core.training.run_limit import configured_limit
-from core.training.worker import WorkerPool
+from core.worker_pool import WorkerPool
 
 GONE_GRACE_S = 10.0  # a reconnecting tab (a network blip) comes back well within this
 

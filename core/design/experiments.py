@@ -119,7 +119,7 @@ def why_relu(train: tuple[torch.Tensor, torch.Tensor], test: tuple[torch.Tensor,
 
 def experiment_job(should_stop: Callable[[], bool], name: str, config: TrainConfig,
                    test_size: int) -> Iterator[ConvolutionResult | ActivationResult]:
-    """One experiment ("convolution" or "relu") as a worker job (`core.training.worker`): its one
+    """One experiment ("convolution" or "relu") as a worker job (`core.worker_pool`): its one
     event is the result, judged on the first `test_size` test images. It runs for seconds, so
     it does not look at `should_stop`."""
     experiment = {"convolution": why_convolution, "relu": why_relu}[name]

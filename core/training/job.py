@@ -1,4 +1,4 @@
-"""The training run as a worker job: `core.training.worker` runs it in its own process.
+"""The training run as a worker job: `core.worker_pool` runs it in its own process.
 
 `train_job` builds the same `TrainingRun` the page used to drive in the server (same seed,
 same data), optionally carries on from a `RunState`, and yields the run's events; after each

@@ -1,7 +1,7 @@
 """A training run as the training page keeps it between script runs: the run, what it has drawn
 so far, whether it is running, and what the finished (or stopped) model got right and wrong.
 
-The run trains in a worker process (`launch`, `core.training.worker`); the session keeps a mirror
+The run trains in a worker process (`launch`, `core.worker_pool`); the session keeps a mirror
 of it here, `run`, that follows the worker's events: each `RunState` (every epoch's end, and a
 stop) puts the worker's weights, optimizer and position into the mirror, so the page judges,
 shows and resumes exactly the model the worker trained, and a worker that dies loses nothing
@@ -28,7 +28,7 @@ from core.training.engine import first_conv_weights
 from core.training.job import train_job
 from core.training.meta import training_meta
 from core.training.run_state import RunState, capture, restore
-from core.training.worker import DIED, FAILED, FINISHED, WAITING, RunHandle, WorkerPool
+from core.worker_pool import DIED, FAILED, FINISHED, WAITING, RunHandle, WorkerPool
 
 RUNNING, PAUSED, DONE = "running", "paused", "done"
 STOP_WAIT_S = 10.0  # how long Stop waits for the worker's last state (it answers within a second)

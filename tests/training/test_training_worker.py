@@ -12,7 +12,7 @@ from core.training import TrainConfig, TrainingRun, seeded_model
 from core.training.job import train_job
 from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
-from core.training.worker import DIED, FINISHED
+from core.worker_pool import DIED, FINISHED
 
 TRAIN = load_tensors(train=True)
 _test_x, _test_y = load_tensors(train=False)

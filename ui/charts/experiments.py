@@ -1,8 +1,8 @@
 """The experiments page's charts, each built once per server for each distinct input."""
 
+from core.experiments import charts as experiment_charts
 from core.model import charts as model_charts
 from core.training import charts as training_charts
-from core.training import experiment_charts
 from ui.chart_cache import cached_chart
 
 overlay_chart = cached_chart(experiment_charts.overlay_chart)

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from core.experiments.export_script import export_script
 from core.training import TrainConfig
-from core.training.export_script import export_script
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ state (weights, optimizer, shuffling generator) at the end of every epoch, so an
 replayed, adopted as the app's model, or branched from. A `RunStore` keeps at most `CAP` runs
 per session and drops the oldest unpinned one when a new one would not fit.
 
-Memory, measured by `Run.nbytes` (tests/training/test_experiments.py prints it): a LeNet weight
+Memory, measured by `Run.nbytes` (tests/experiments/test_experiments.py prints it): a LeNet weight
 snapshot is 177,704 bytes; with SGD's momentum buffers a whole epoch snapshot is about 356 kB
 (Adam's two moments: about 533 kB), so a 20-epoch SGD run costs about 7.5 MB and twelve of them
 about 90 MB. Nothing here imports Streamlit.

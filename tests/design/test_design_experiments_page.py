@@ -19,7 +19,7 @@ def tiny_budget(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pressing_why_convolution_shows_the_table(tiny_budget: None) -> None:
-    lang = "zh"  # the English page renders in tests/model/test_design_page.py
+    lang = "zh"  # the English page renders in tests/design/test_design_page.py
     at = open_page("design", lang)
     assert_rendered(at, lang)
     tables = len(at.dataframe)
@@ -47,7 +47,7 @@ def test_pressing_why_relu_draws_the_loss_and_the_gradients(tiny_budget: None) -
 def test_an_experiment_whose_worker_fails_says_so_and_can_run_again(tiny_budget: None,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from core.i18n import translate
-    from tests.training import worker_jobs
+    from tests import worker_jobs
 
     unseen = TrainConfig(epochs=1, train_size=300, batch_size=16, lr=0.03, seed=7)  # not cached yet
     monkeypatch.setattr(design_experiments, "RELU_CONFIG", unseen)

@@ -10,9 +10,9 @@ import torch
 
 from core.checkpoint import load_model
 from core.data import load_mnist, load_tensors
+from core.handwriting.collection import Collection
+from core.handwriting.finetune import FinetuneResult, FinetuneSettings, finetune, hold_back
 from core.sketch.augment import uniform_change
-from core.sketch.collection import Collection
-from core.sketch.finetune import FinetuneResult, FinetuneSettings, finetune, hold_back
 from core.training import BatchEvent, EpochEvent
 
 PER_DIGIT = 20

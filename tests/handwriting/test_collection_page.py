@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
+from core.handwriting.collection import Collection, to_npz
 from core.i18n import translate
-from core.sketch.collection import Collection, to_npz
 from tests.apptest import assert_rendered, open_page
-from tests.sketch.test_collection import BAD_FILES
+from tests.handwriting.test_collection import BAD_FILES
 from tests.sketch_digits import canvas_state, draw_digit
 from ui.collection import COLLECTION_KEY
 

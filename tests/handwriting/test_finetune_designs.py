@@ -11,13 +11,13 @@ import torch
 
 from core.checkpoint import model_from_bytes, model_to_bytes
 from core.data import load_mnist, load_tensors
+from core.handwriting.collection import Collection
+from core.handwriting.finetune import FinetuneResult, FinetuneSettings, finetune
 from core.model import PRESETS, parameter_count
 from core.model.design import preset
-from core.sketch.collection import Collection
-from core.sketch.finetune import FinetuneResult, FinetuneSettings, finetune
 from core.training import EpochEvent, seeded_model
 from core.training.engine import first_conv_weights
-from core.training.worker import FINISHED
+from core.worker_pool import FINISHED
 
 QUICK = FinetuneSettings(steps=4, batch_size=16)
 PER_DIGIT = 3

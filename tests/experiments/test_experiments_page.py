@@ -6,9 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data import load_tensors
+from core.experiments.store import DONE, RunRecorder, RunStore
 from core.i18n import LANGUAGES, translate
 from core.training import TrainConfig
-from core.training.experiments import DONE, RunRecorder, RunStore
 from core.training.session import TrainingSession
 from tests.apptest import APP, assert_rendered, open_page
 from ui.experiments import STORE_KEY

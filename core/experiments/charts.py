@@ -8,8 +8,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.experiments.store import Run
 from core.training.curves import TUTORIAL_TEST_ACC, TUTORIAL_TRAIN_LOSS
-from core.training.experiments import Run
 
 # Tableau's ten colours and two more: the store holds at most 12 runs
 RUN_COLOURS = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.training.experiments import RECIPE_FIELDS, Run
+from core.experiments.store import RECIPE_FIELDS, Run
 
 ACC_SAME = 0.05  # accuracies closer than this (percentage points) are "the same"
 RISE = 1.02  # a per-epoch loss more than 2% above the epoch before counts as going back up

@@ -6,9 +6,8 @@ import pytest
 import torch
 
 from core.data import load_tensors
-from core.training import PRESETS, TrainConfig, TrainingRun, seeded_model
-from core.training.difference import describe_difference
-from core.training.experiments import (
+from core.experiments.difference import describe_difference
+from core.experiments.store import (
     CAP,
     DONE,
     STOPPED,
@@ -18,6 +17,7 @@ from core.training.experiments import (
     name_parts,
     weights_equal,
 )
+from core.training import PRESETS, TrainConfig, TrainingRun, seeded_model
 from core.training.session import TrainingSession
 from core.training.snapshot import resume_from, take_snapshot
 

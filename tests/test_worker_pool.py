@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from core.training.worker import DIED, FAILED, FINISHED, RUNNING, STOPPED, WAITING, worker_threads
-from tests.training import worker_jobs
+from core.worker_pool import DIED, FAILED, FINISHED, RUNNING, STOPPED, WAITING, worker_threads
+from tests import worker_jobs
 
 
 @pytest.fixture

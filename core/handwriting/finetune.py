@@ -20,8 +20,8 @@ import torch
 from torch import nn
 
 from core.data import load_mnist, load_tensors
+from core.handwriting.collection import Collection
 from core.sketch.augment import Augmentation, RandomChanges, to_input
-from core.sketch.collection import Collection
 from core.training import BatchEvent, EpochEvent, TrainConfig, TrainingRun, evaluate
 
 HOLD_BACK_EVERY = 5  # one digit in five is kept aside to measure

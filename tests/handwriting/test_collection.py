@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from core.data import load_mnist
-from core.sketch import collection as collections
-from core.sketch.collection import MAX_DIGITS, Collection, CollectionFileError, CollectionFull
+from core.handwriting import collection as collections
+from core.handwriting.collection import MAX_DIGITS, Collection, CollectionFileError, CollectionFull
 
 
 @pytest.fixture(scope="module")

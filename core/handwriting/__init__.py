@@ -1,0 +1,1 @@
+"""The learner's own digits: the collection (`collection`), fine-tuning on them (`finetune`), their text."""

@@ -1,0 +1,1 @@
+"""Tests of the design lesson: core/design/ and pages/design.py."""

@@ -1,0 +1,1 @@
+"""Tests of the experiment bench: core/experiments/ and pages/experiments.py."""
