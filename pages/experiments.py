@@ -17,7 +17,7 @@ from core.data import MNIST_MEAN, MNIST_STD
 from core.experiments.charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
 from core.experiments.difference import describe_difference
 from core.experiments.export_script import export_script
-from core.experiments.store import Run, RunStore, curves_table, runs_table
+from core.experiments.store import Run, RunStore, curves_table
 from core.i18n import Translator
 from core.model import LeNet, design_of, probabilities
 from core.model.charts import probability_description
@@ -28,39 +28,15 @@ from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
 from core.training.run_state import capture
 from core.training.session import RUNNING, TrainingSession
 from core.training.snapshot import resume_from
-from ui import cache, state
+from ui import cache, state, training_state
 from ui.charts import experiments as charts
-from ui.experiments import (
-    TRAIN_SESSION_KEY,
-    TRAIN_SETTINGS,
-    format_value,
-    run_label,
-    run_name,
-    run_store,
-    show_notice,
-    started,
-)
+from ui.experiments import format_value, run_label, run_store, runs_frame, show_notice, started
 from ui.pictures import digit_alt
 from ui.state import translator
 
 TABLE_KEY = "experiments.table"
 FOCUS_KEY = "experiments.focus"
 EPOCH_KEY = "experiments.epoch"
-
-
-def runs_frame(runs: list[Run], t: Translator):
-    """The runs table with translated headers and values."""
-    frame = runs_table(runs, [run_name(run, t) for run in runs])
-    frame["family"] = [t("experiments.family", id=p[0], epoch=p[1]) if p else "" for p in frame["family"]]
-    frame["status"] = [t(f"experiments.status.{s}") for s in frame["status"]]
-    for field in ("optimizer", "schedule"):
-        frame[field] = [format_value(field, v, t) for v in frame[field]]
-    headers = {c: t(f"experiments.col.{c}") for c in ("run", "name", "family", "status", "final", "best",
-                                                      "best_epoch", "time", "speed", "pinned", "device",
-                                                      "architecture")}
-    headers |= {f: t(f"train.{f}") for f in ("lr", "optimizer", "batch_size", "epochs", "train_size",
-                                             "momentum", "schedule", "seed")}
-    return frame.rename(columns=headers)
 
 
 def show_table(store: RunStore, t: Translator) -> list[Run]:
@@ -215,9 +191,9 @@ def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
             history.filter_epochs.append(e)
             history.filters.append(run.filters[e].copy())
     started(session, parent=(run.id, epoch), inherited=run)
-    st.session_state[TRAIN_SESSION_KEY] = session
-    for key, field in TRAIN_SETTINGS.items():  # the training page shows the branch's recipe
-        st.session_state[key] = getattr(config, field)
+    st.session_state[training_state.SESSION_KEY] = session
+    for name, key in training_state.SETTING_KEYS.items():  # the training page shows the branch's recipe
+        st.session_state[key] = getattr(config, name)
 
 
 def show_branch(run: Run, t: Translator) -> None:
@@ -228,7 +204,7 @@ def show_branch(run: Run, t: Translator) -> None:
         if not done:
             st.info(t("experiments.branch.none"))
             return
-        current = st.session_state.get(TRAIN_SESSION_KEY)
+        current = st.session_state.get(training_state.SESSION_KEY)
         busy = current is not None and current.status == RUNNING
         config = run.config
         with st.form(f"experiments.branch.{run.id}", border=False):

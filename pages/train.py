@@ -45,28 +45,24 @@ from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
 from ui.training_pool import session_alive, training_pool
+from ui.training_state import (
+    CELL_KEY,
+    MATRIX_KEY,
+    REQUEST_KEY,
+    SECONDS_KEY,
+    SESSION_KEY,
+    SETTING_KEYS,
+    TUTORIAL_KEY,
+    UPLOAD_KEY,
+    UPLOADED_KEY,
+)
 
 t = translator()
 
-SESSION_KEY = "train.session"  # the TrainingSession
-REQUEST_KEY = "train.request"  # the button pressed ("start", "stop", "resume"), acted on once
-UPLOADED_KEY = "train.uploaded_id"  # the upload already applied, so a rerun does not apply it again
-UPLOAD_KEY = "train.upload"
-CELL_KEY = "train.cell"  # the picked confusion cell, a (true, said) pair
-MATRIX_KEY = "train.matrix"  # the confusion chart's selection
-TUTORIAL_KEY = "train.tutorial"  # draw the tutorial's published curve beside ours
-SECONDS_KEY = "train.seconds_axis"  # draw the curves against seconds of training instead of epochs
 DRAW_EVERY_S = 0.4  # redraw the chart at most ~2.5 times a second: drawing costs the server
 FOLLOW_EVERY_S = 0.1  # how often the page takes the worker's events
 EXAMPLE_INDEX = 449  # the cross-entropy example: a 3 the pretrained model reads with only ~53% certainty
 MOST_IMAGES = 12
-
-# widget key -> TrainConfig field
-SETTINGS = {
-    "train.epochs": "epochs", "train.batch_size": "batch_size", "train.lr": "lr",
-    "train.momentum": "momentum", "train.optimizer": "optimizer", "train.schedule": "schedule",
-    "train.train_size": "train_size", "train.seed": "seed", "train.label_smoothing": "label_smoothing",
-}
 SERIES_NAMES = {key: t(f"train.series.{key}") for key in charts.SERIES_COLOURS}
 
 
@@ -85,13 +81,13 @@ class LiveSlots:
 def apply_preset(name: str) -> None:
     """Set every setting widget to a preset (a callback: it runs before the widgets are drawn)."""
     preset = PRESETS[name]
-    for key, field_name in SETTINGS.items():
-        st.session_state[key] = getattr(preset, field_name)
+    for name, key in SETTING_KEYS.items():
+        st.session_state[key] = getattr(preset, name)
 
 
 def chosen_config() -> TrainConfig:
     """The recipe the setting widgets describe."""
-    return TrainConfig(**{field_name: st.session_state[key] for key, field_name in SETTINGS.items()})
+    return TrainConfig(**{name: st.session_state[key] for name, key in SETTING_KEYS.items()})
 
 
 def request(action: str) -> None:
@@ -132,24 +128,25 @@ def settings_panel(session: TrainingSession | None, running: bool) -> None:
                   epochs=fast.epochs)
     right.button(t("train.preset.fast"), key="train.preset_fast", help=fast_help,
                  on_click=apply_preset, args=("fast",), disabled=running, width="stretch")
-    st.slider(t("train.epochs"), *EPOCH_RANGE, key="train.epochs", disabled=running, persist_state="session")
+    st.slider(t("train.epochs"), *EPOCH_RANGE, key=SETTING_KEYS["epochs"], disabled=running,
+              persist_state="session")
     st.select_slider(t("train.train_size"), TRAIN_SIZES, format_func=lambda n: f"{n:,}",
-                     key="train.train_size", disabled=running, persist_state="session")
-    st.select_slider(t("train.batch_size"), BATCH_SIZES, key="train.batch_size", disabled=running,
+                     key=SETTING_KEYS["train_size"], disabled=running, persist_state="session")
+    st.select_slider(t("train.batch_size"), BATCH_SIZES, key=SETTING_KEYS["batch_size"], disabled=running,
                      persist_state="session")
-    st.select_slider(t("train.lr"), LEARNING_RATES, format_func=lambda v: f"{v:g}", key="train.lr",
+    st.select_slider(t("train.lr"), LEARNING_RATES, format_func=lambda v: f"{v:g}", key=SETTING_KEYS["lr"],
                      disabled=running, persist_state="session")
     left, right = st.columns(2)
     left.radio(t("train.optimizer"), OPTIMIZERS, format_func=lambda o: t(f"train.optimizer.{o}"),
-               key="train.optimizer", disabled=running, persist_state="session")
+               key=SETTING_KEYS["optimizer"], disabled=running, persist_state="session")
     right.radio(t("train.schedule"), SCHEDULES, format_func=lambda s: t(f"train.schedule.{s}"),
-                key="train.schedule", disabled=running, persist_state="session")
-    st.slider(t("train.momentum"), 0.0, 0.99, step=0.01, key="train.momentum", disabled=running,
+                key=SETTING_KEYS["schedule"], disabled=running, persist_state="session")
+    st.slider(t("train.momentum"), 0.0, 0.99, step=0.01, key=SETTING_KEYS["momentum"], disabled=running,
               persist_state="session")
     st.select_slider(t("train.label_smoothing"), LABEL_SMOOTHINGS, format_func=lambda s: f"{s:g}",
-                     key="train.label_smoothing", help=t("train.label_smoothing_help"), disabled=running,
-                     persist_state="session")
-    st.number_input(t("train.seed"), 0, 9_999, step=1, key="train.seed", help=t("train.seed_help"),
+                     key=SETTING_KEYS["label_smoothing"], help=t("train.label_smoothing_help"),
+                     disabled=running, persist_state="session")
+    st.number_input(t("train.seed"), 0, 9_999, step=1, key=SETTING_KEYS["seed"], help=t("train.seed_help"),
                     disabled=running, persist_state="session")
     left, right = st.columns(2)
     start_or_stop = left.empty()  # one slot, so Stop takes Train's place at once
@@ -461,9 +458,9 @@ pool = training_pool()
 pool.warm()  # the workers import torch while the learner picks a recipe
 reason = device_reason(device) if device.type != "cpu" else "cpu_threads" if pool.threads > 1 else "cpu"
 st.info(t(f"train.device.{reason}", name=device_label, threads=pool.threads))
-settings_from_link(SETTINGS, t)  # a shared link's recipe, on the first visit
-for key, field_name in SETTINGS.items():  # first visit: the classic recipe
-    st.session_state.setdefault(key, getattr(PRESETS["classic"], field_name))
+settings_from_link(t)  # a shared link's recipe, on the first visit
+for name, key in SETTING_KEYS.items():  # first visit: the classic recipe
+    st.session_state.setdefault(key, getattr(PRESETS["classic"], name))
 experiments.show_notice()
 session = act_on_request(st.session_state.get(SESSION_KEY), device)
 settings_column, explain_column = st.columns([1, 1], gap="large")

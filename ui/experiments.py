@@ -6,18 +6,19 @@ another page, and one learner never sees another's.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from core.experiments.store import Run, RunRecorder, RunStore, name_parts
+from core.experiments.store import Run, RunRecorder, RunStore, name_parts, runs_table
 from core.i18n import Translator
 from core.model.design import describe
-from core.training.recipe_url import URL_FIELDS
+from core.training import RECIPE_FIELDS
 
 STORE_KEY = "experiments.store"
 NOTICE_KEY = "experiments.notice"  # a notice to show once, on whichever page runs next
-# the training page's own keys: its TrainingSession, and its setting widgets (key -> TrainConfig field)
-TRAIN_SESSION_KEY = "train.session"
-TRAIN_SETTINGS = {f"train.{field}": field for field in URL_FIELDS}
+# the runs table's columns besides the recipe's, each named by `experiments.col.<column>`
+RUN_COLUMNS = ("run", "name", "family", "status", "final", "best", "best_epoch", "time", "speed", "pinned",
+               "device", "architecture")
 
 
 def run_store() -> RunStore:
@@ -86,3 +87,15 @@ def run_name(run: Run, t: Translator) -> str:
 def run_label(run: Run, t: Translator) -> str:
     """The run's number and name, unique within the session (the legend and the sentences use it)."""
     return f"#{run.id} {run_name(run, t)}"
+
+
+def runs_frame(runs: list[Run], t: Translator) -> pd.DataFrame:
+    """The runs table with translated headers and values (the page shows it; the CSV holds it)."""
+    frame = runs_table(runs, [run_name(run, t) for run in runs])
+    frame["family"] = [t("experiments.family", id=p[0], epoch=p[1]) if p else "" for p in frame["family"]]
+    frame["status"] = [t(f"experiments.status.{s}") for s in frame["status"]]
+    for field in ("optimizer", "schedule"):
+        frame[field] = [format_value(field, v, t) for v in frame[field]]
+    headers = {c: t(f"experiments.col.{c}") for c in RUN_COLUMNS}
+    headers |= {f: t(f"train.{f}") for f in RECIPE_FIELDS}  # the training page's own names
+    return frame.rename(columns=headers)

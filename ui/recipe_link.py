@@ -7,13 +7,12 @@ import streamlit as st
 from core.i18n import Translator
 from core.training import TrainConfig
 from core.training.recipe_url import has_recipe, parse_recipe, recipe_query
+from ui.training_state import LINK_READ_KEY, SETTING_KEYS
 
-LINK_READ_KEY = "train.link_read"  # the link's recipe is applied once per session, on the first visit
 
-
-def settings_from_link(settings: dict[str, str], t: Translator) -> None:
-    """On the session's first visit, a recipe in the URL sets the setting widgets (`key -> field`);
-    every bad value falls back to its default with a notice that names it."""
+def settings_from_link(t: Translator) -> None:
+    """On the session's first visit, a recipe in the URL sets the setting widgets; every bad
+    value falls back to its default with a notice that names it."""
     if st.session_state.get(LINK_READ_KEY):
         return
     st.session_state[LINK_READ_KEY] = True
@@ -21,8 +20,8 @@ def settings_from_link(settings: dict[str, str], t: Translator) -> None:
     if not has_recipe(params):
         return
     config, bad = parse_recipe(params)
-    for key, field in settings.items():
-        st.session_state[key] = getattr(config, field)
+    for name, key in SETTING_KEYS.items():
+        st.session_state[key] = getattr(config, name)
     for value in bad:
         default = f"{value.default:g}" if isinstance(value.default, float) else value.default
         st.warning(t("experiments.url.bad", name=value.name, value=value.value, default=default),

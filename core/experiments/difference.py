@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.experiments.store import RECIPE_FIELDS, Run
+from core.experiments.store import MENTION_ORDER, Run
 
 ACC_SAME = 0.05  # accuracies closer than this (percentage points) are "the same"
 RISE = 1.02  # a per-epoch loss more than 2% above the epoch before counts as going back up
@@ -69,7 +69,7 @@ def curve_effects(run: Run, which: str) -> list[Effect]:
 def describe_difference(a: Run, b: Run) -> Difference:
     """What differs from run `a` to run `b` in recipe, device and architecture, and what it did."""
     changes = [Change(name, getattr(a.config, name), getattr(b.config, name))
-               for name in RECIPE_FIELDS if getattr(a.config, name) != getattr(b.config, name)]
+               for name in MENTION_ORDER if getattr(a.config, name) != getattr(b.config, name)]
     for name in ("architecture", "device"):
         if getattr(a, name) != getattr(b, name):
             changes.append(Change(name, getattr(a, name), getattr(b, name)))

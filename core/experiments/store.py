@@ -22,15 +22,16 @@ import pandas as pd
 import torch
 from torch import nn
 
-from core.training.engine import PRESETS, EpochEvent, TrainConfig, TrainingRun
+from core.training.engine import PRESETS, RECIPE_FIELDS, EpochEvent, TrainConfig, TrainingRun
 from core.training.run_state import RunState
 from core.training.snapshot import Snapshot, snapshot_from_state, take_snapshot
 
 CAP = 12  # runs kept per session
 DONE, STOPPED = "done", "stopped"
-# the recipe's fields in the order a name or a sentence mentions them
-RECIPE_FIELDS = ("lr", "optimizer", "batch_size", "epochs", "train_size", "momentum", "schedule", "seed",
-                 "label_smoothing")
+# what a run's name, a sentence or the table mentions first: the settings learners change most;
+# every other setting of the recipe follows, in TrainConfig's order
+MENTIONED_FIRST = ("lr", "optimizer", "batch_size", "epochs", "train_size", "momentum", "schedule", "seed")
+MENTION_ORDER = (*MENTIONED_FIRST, *(name for name in RECIPE_FIELDS if name not in MENTIONED_FIRST))
 
 
 @dataclass
@@ -100,13 +101,13 @@ class Run:
 
     def recipe(self) -> dict:
         """The recipe as plain values, with seed, subset size, device and architecture."""
-        recipe = {name: getattr(self.config, name) for name in RECIPE_FIELDS}
+        recipe = {name: getattr(self.config, name) for name in MENTION_ORDER}
         return recipe | {"device": self.device, "architecture": self.architecture}
 
 
 def name_parts(config: TrainConfig, classic: TrainConfig = PRESETS["classic"]) -> list[tuple[str, object]]:
     """What sets a recipe apart from the classic one, as (field, value) in naming order; [] if classic."""
-    return [(name, getattr(config, name)) for name in RECIPE_FIELDS
+    return [(name, getattr(config, name)) for name in MENTION_ORDER
             if getattr(config, name) != getattr(classic, name)]
 
 
@@ -239,7 +240,7 @@ def runs_table(runs: list[Run], names: list[str]) -> pd.DataFrame:
         best = run.best
         rows.append({
             "run": run.id, "name": name, "family": run.parent, "status": run.status,
-            **{f: getattr(run.config, f) for f in RECIPE_FIELDS},
+            **{f: getattr(run.config, f) for f in MENTION_ORDER},
             "final": None if run.final_acc is None else round(run.final_acc, 2),
             "best": None if best is None else round(best[0], 2),
             "best_epoch": None if best is None else best[1],

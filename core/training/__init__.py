@@ -4,6 +4,7 @@ from core.training.engine import (  # noqa: F401  the package's main API
     EPOCH_RANGE,
     OPTIMIZERS,
     PRESETS,
+    RECIPE_FIELDS,
     SCHEDULES,
     BatchEvent,
     EpochEvent,

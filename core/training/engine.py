@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
 import numpy as np
@@ -56,6 +56,8 @@ class TrainConfig:
     # certain keeps learning from examples it already gets right (0 = the tutorial's plain loss)
     label_smoothing: float = 0.0
 
+
+RECIPE_FIELDS = tuple(f.name for f in fields(TrainConfig))  # every setting of a recipe, one list for all
 
 PRESETS = {
     # the classic PyTorch MNIST tutorial's recipe

@@ -1,9 +1,9 @@
 """A training recipe in a link's query string, and the values each setting can take.
 
-`recipe_query(config)` writes `?epochs=3&lr=0.1&optimizer=adam...`; `parse_recipe(params)` reads
-one back. A missing value takes the default; a bad one (`lr=abc`, `epochs=-5`, `optimizer=foo`,
-a subset larger than MNIST) takes the default too and is reported as a `BadValue` the page
-puts into words. Parsing never raises.
+`recipe_query(config)` writes every setting (`?epochs=3&batch_size=64&lr=0.1...`);
+`parse_recipe(params)` reads one back. A missing value takes the default; a bad one (`lr=abc`,
+`epochs=-5`, `optimizer=foo`, a subset larger than MNIST) takes the default too and is reported
+as a `BadValue` the page puts into words. Parsing never raises.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from core.training.engine import EPOCH_RANGE, OPTIMIZERS, PRESETS, SCHEDULES, TrainConfig
+from core.training.engine import EPOCH_RANGE, OPTIMIZERS, PRESETS, RECIPE_FIELDS, SCHEDULES, TrainConfig
 
 # the values the training page offers (select sliders accept nothing else)
 BATCH_SIZES = [16, 32, 64, 128, 256, 512]
@@ -22,8 +22,6 @@ TRAIN_SIZES = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 45_000, 60_000]
 MOMENTUM_RANGE = (0.0, 0.99)
 SEED_RANGE = (0, 9_999)
 LABEL_SMOOTHINGS = [0.0, 0.05, 0.1, 0.2]
-URL_FIELDS = ("epochs", "lr", "optimizer", "batch_size", "train_size", "momentum", "schedule", "seed",
-              "label_smoothing")
 
 
 @dataclass
@@ -76,7 +74,7 @@ def parse_recipe(params: Mapping[str, str | list[str]],
                  default: TrainConfig = PRESETS["classic"]) -> tuple[TrainConfig, list[BadValue]]:
     """The recipe a query string describes, and every value that fell back to its default."""
     values, bad = {}, []
-    for name in URL_FIELDS:
+    for name in RECIPE_FIELDS:
         if name not in params:
             continue
         text = params[name]
@@ -92,9 +90,9 @@ def parse_recipe(params: Mapping[str, str | list[str]],
 def recipe_query(config: TrainConfig) -> dict[str, str]:
     """The query-string values that describe `config` (every setting, so a link means one thing)."""
     return {name: f"{getattr(config, name):g}" if isinstance(getattr(config, name), float)
-            else str(getattr(config, name)) for name in URL_FIELDS}
+            else str(getattr(config, name)) for name in RECIPE_FIELDS}
 
 
 def has_recipe(params: Mapping[str, object]) -> bool:
     """Whether a query string holds any recipe setting."""
-    return any(name in params for name in URL_FIELDS)
+    return any(name in params for name in RECIPE_FIELDS)

@@ -1,6 +1,6 @@
 """The experiment bench's core: runs kept whole, the cap, branches that resume bit for bit, differences."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 import torch
@@ -10,6 +10,7 @@ from core.experiments.difference import describe_difference
 from core.experiments.store import (
     CAP,
     DONE,
+    MENTION_ORDER,
     STOPPED,
     Run,
     RunRecorder,
@@ -137,6 +138,10 @@ def start_run(config: TrainConfig) -> TrainingRun:
 def test_same_seed_same_start() -> None:
     a, b = seeded_model(3).state_dict(), seeded_model(3).state_dict()
     assert weights_equal(a, b) and not weights_equal(a, seeded_model(4).state_dict())
+
+
+def test_names_mention_every_setting_of_the_recipe_once() -> None:
+    assert sorted(MENTION_ORDER) == sorted(f.name for f in fields(TrainConfig))
 
 
 def test_names_say_what_differs_from_the_classic_recipe() -> None:

@@ -1,17 +1,18 @@
 """The experiments page in AppTest: runs recorded by the training page, overlaid, compared, replayed."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data import load_tensors
-from core.experiments.store import DONE, RunRecorder, RunStore
-from core.i18n import LANGUAGES, translate
+from core.experiments.store import DONE, Run, RunRecorder, RunStore
+from core.i18n import CATALOGUE, LANGUAGES, Translator, translate
+from core.model import LeNet
 from core.training import TrainConfig
 from core.training.session import TrainingSession
 from tests.apptest import APP, assert_rendered, open_page
-from ui.experiments import STORE_KEY
+from ui.experiments import RUN_COLUMNS, STORE_KEY, runs_frame
 from ui.state import TRAINED_MODEL_KEY
 
 TRAIN = load_tensors(train=True)
@@ -36,6 +37,18 @@ def tiny_store(*configs: TrainConfig) -> RunStore:
 @pytest.fixture(scope="module")
 def two_runs() -> RunStore:
     return tiny_store(TINY, replace(TINY, lr=0.1))
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_recipe_setting_has_a_translated_column(lang: str) -> None:
+    """The table on the page and its CSV name every TrainConfig field in the learner's language."""
+    run = Run(id=1, config=TrainConfig(), device="cpu", architecture="LeNet", template=LeNet())
+    frame = runs_frame([run], Translator(lang))
+    header = frame.to_csv(index=False).splitlines()[0].split(",")
+    for setting in fields(TrainConfig):
+        assert all(CATALOGUE[f"train.{setting.name}"].get(each) for each in LANGUAGES)
+        assert translate(f"train.{setting.name}", lang) in header
+    assert not set(header) & {*RUN_COLUMNS, *(setting.name for setting in fields(TrainConfig))}
 
 
 def select(at, rows: list[int]) -> None:

@@ -16,6 +16,7 @@ from core.training.confusion import mistakes
 from core.training.session import PAUSED, TrainingSession
 from tests.apptest import assert_rendered, open_page
 from ui.state import TRAINED_MODEL_KEY
+from ui.training_state import SESSION_KEY
 
 TINY = {"train.train_size": 1_000, "train.epochs": 1, "train.optimizer": "adam", "train.lr": 0.005}
 
@@ -39,7 +40,7 @@ def test_a_tiny_run_draws_curves_and_a_confusion_matrix(lang: str) -> None:
     set_tiny_recipe(at)
     at.button(key="train.start").click().run()
     assert_rendered(at, lang)
-    session = at.session_state["train.session"]
+    session = at.session_state[SESSION_KEY]
     assert session.status == "done" and session.run.config.train_size == 1_000
     assert session.results.test_acc > 50  # from chance (about 10%) in 32 steps
     labels = [metric.label for metric in at.metric]
@@ -91,7 +92,7 @@ def interrupted_session() -> TrainingSession:
 
 def test_an_interrupted_run_carries_on_where_it_stopped() -> None:
     session = interrupted_session()
-    at = open_page("train", "en", state={"train.session": session})
+    at = open_page("train", "en", state={SESSION_KEY: session})
     assert_rendered(at, "en")
     assert session.status == "done" and session.run.seen == 1_000  # 640 before, 360 after: none twice
     # 2 events before the click; the page then reports every batch (32 batches // 25 < 1): 12 more
@@ -101,7 +102,7 @@ def test_an_interrupted_run_carries_on_where_it_stopped() -> None:
 def test_a_stopped_run_resumes_on_request() -> None:
     session = interrupted_session()
     session.stop()
-    at = open_page("train", "zh", state={"train.session": session})
+    at = open_page("train", "zh", state={SESSION_KEY: session})
     assert session.status == PAUSED and session.results is not None
     assert at.button(key="train.resume").label == translate("train.resume", "zh")
     at.button(key="train.resume").click().run()
