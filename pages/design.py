@@ -1,5 +1,7 @@
 """Design a network: start from a preset, edit its layers, see shapes, parameters and costs live."""
 
+from __future__ import annotations
+
 import streamlit as st
 
 from core.design import explain_design_error
@@ -108,38 +110,56 @@ def figures(design: list[dict]) -> None:
         st.code(str(build_model(design)), language="text", wrap_lines=True)
 
 
+def start_draft() -> list[dict]:
+    """The design being edited: on a first visit, the one handed to training, else LeNet."""
+    if DRAFT_KEY not in st.session_state:
+        st.session_state[DRAFT_KEY] = list(state.design_to_train() or preset("lenet"))
+    return st.session_state[DRAFT_KEY]
+
+
+def preset_picker() -> None:
+    """Pick a preset and load it in place of the draft."""
+    picked, load = st.columns([3, 1], vertical_alignment="bottom")
+    picked.selectbox(t("design.preset.label"), list(PRESETS), format_func=lambda p: t(f"design.preset.{p}"),
+                     key=PRESET_KEY)
+    load.button(t("design.preset.load"), key="design.load", on_click=load_preset, width="stretch")
+
+
+def checked(draft: list[dict]) -> tuple[list[dict], bool]:
+    """(the design to show, whether the draft is valid): a broken draft is explained, and the last
+    design that could be built is shown instead."""
+    try:
+        layer_rows(draft)
+    except DesignError as err:
+        st.error(explain_design_error(err, t))
+        st.info(t("design.invalid"))
+        return st.session_state.get(VALID_KEY, LENET), False
+    st.session_state[VALID_KEY] = draft
+    return draft, True
+
+
+def train_button(draft: list[dict], valid: bool) -> None:
+    """Hand the draft to the training page, and say which design it trains now."""
+    if st.button(t("design.train"), key="design.train", type="primary", disabled=not valid,
+                 help=t("design.train_help")):
+        st.session_state[state.DESIGN_KEY] = list(draft)
+        st.switch_page("pages/train.py")
+    if state.design_to_train() is not None:
+        st.caption(t("design.training_now", name=state.design_label(state.design_to_train(), t)))
+
+
+# --- the page ------------------------------------------------------------------------------------
+
 st.title(t("design.title"))
 st.write(t("design.intro"))
-if DRAFT_KEY not in st.session_state:
-    st.session_state[DRAFT_KEY] = list(state.design_to_train() or preset("lenet"))
-picked, load = st.columns([3, 1], vertical_alignment="bottom")
-picked.selectbox(t("design.preset.label"), list(PRESETS), format_func=lambda p: t(f"design.preset.{p}"),
-                 key=PRESET_KEY)
-load.button(t("design.preset.load"), key="design.load", on_click=load_preset, width="stretch")
-
+draft = start_draft()
+preset_picker()
 st.header(t("design.layers.header"))
 st.caption(t("design.layers.body", limit=MAX_LAYERS))
-draft = st.session_state[DRAFT_KEY]
 layer_editor(draft)
-
-try:
-    layer_rows(draft)
-except DesignError as err:
-    st.error(explain_design_error(err, t))
-    st.info(t("design.invalid"))
-    shown, valid = st.session_state.get(VALID_KEY, LENET), False
-else:
-    st.session_state[VALID_KEY] = shown = draft
-    valid = True
-
-if st.button(t("design.train"), key="design.train", type="primary", disabled=not valid,
-             help=t("design.train_help")):
-    st.session_state[state.DESIGN_KEY] = list(draft)
-    st.switch_page("pages/train.py")
-if state.design_to_train() is not None:
-    st.caption(t("design.training_now", name=state.design_label(state.design_to_train(), t)))
+shown, valid = checked(draft)
+train_button(draft, valid)
 figures(shown)
-
 st.divider()
 convolution_section(t)
 st.divider()

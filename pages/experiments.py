@@ -4,7 +4,6 @@ a run replayed epoch by epoch, a branch from any epoch, and the run taken away a
 from __future__ import annotations
 
 import copy
-import datetime
 from dataclasses import replace
 
 import numpy as np
@@ -142,14 +141,7 @@ def show_replay(run: Run, t: Translator) -> int:
 
 def model_meta(run: Run, epoch: int, t: Translator) -> dict:
     """Checkpoint metadata for a run's model at one epoch."""
-    row = next((r for r in run.epochs if r["epoch"] == epoch), None)
-    return {
-        "architecture": run.architecture, "recipe": {k: v for k, v in run.recipe().items()},
-        "epochs": epoch, "test_accuracy": round(row["test_acc"], 2) if row else None,
-        "test_loss": round(row["test_loss"], 4) if row else None, "device": run.device,
-        "date": datetime.date.today().isoformat(),
-        "source": f"experiments: {run_label(run, t)}, epoch {epoch}",
-    }
+    return run.meta(epoch, source=f"experiments: {run_label(run, t)}, epoch {epoch}")
 
 
 def show_manage(run: Run, store: RunStore, epoch: int, t: Translator) -> None:
@@ -276,18 +268,14 @@ def show_run(store: RunStore, chosen: list[Run], t: Translator) -> None:
     show_export(store, run, epoch, t)
 
 
-def main() -> None:
-    t = translator()
-    st.title(t("experiments.title"))
-    st.write(t("experiments.intro"))
-    show_notice()
-    st.caption(t("experiments.same_start"))
-    store = run_store()
-    if not store.runs:
-        st.info(t("experiments.empty"))
-        st.page_link("pages/train.py", label=t("experiments.go_train"), icon=":material/model_training:")
-        return
-    chosen = show_table(store, t)
+def no_runs_yet(t: Translator) -> None:
+    """An empty bench: where runs come from."""
+    st.info(t("experiments.empty"))
+    st.page_link("pages/train.py", label=t("experiments.go_train"), icon=":material/model_training:")
+
+
+def show_comparison(chosen: list[Run], t: Translator) -> None:
+    """The chosen runs' curves over each other; for two, what differs between them and what it did."""
     if chosen:
         show_overlay(chosen, t)
     else:
@@ -295,8 +283,20 @@ def main() -> None:
     if len(chosen) == 2:
         st.subheader(t("experiments.diff.header"))
         st.info(difference_sentence(chosen[0], chosen[1], t), icon=":material/compare_arrows:")
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+t = translator()
+st.title(t("experiments.title"))
+st.write(t("experiments.intro"))
+show_notice()
+st.caption(t("experiments.same_start"))
+store = run_store()
+if not store.runs:
+    no_runs_yet(t)
+else:
+    chosen = show_table(store, t)
+    show_comparison(chosen, t)
     st.divider()
     show_run(store, chosen, t)
-
-
-main()

@@ -1,5 +1,7 @@
 """Inside LeNet: the model as PyTorch prints it, its layers, a data-flow diagram, one image's activations."""
 
+from __future__ import annotations
+
 import random
 
 import numpy as np
@@ -7,7 +9,7 @@ import streamlit as st
 
 from core import data
 from core.model import LENET, charts, design_of, layer_table
-from core.model.shapes import parameter_total
+from core.model.shapes import LayerRow, parameter_total
 from ui import cache, state
 from ui.charts import model as cached_charts
 from ui.navigation import PAGES
@@ -18,80 +20,89 @@ INDEX_KEY = "model.index"
 SOURCE_KEY = "model.source"
 
 t = translator()
-st.title(t("model.title"))
-printed, parameters, rows = cache.lenet_architecture()
-st.write(t("model.intro", total=f"{parameters:,}"))
-model, meta, source = state.active_model()
-design = design_of(model)
-if design != LENET:  # the lessons explain LeNet; say so, and where the learner's own network is
+
+
+def other_design(design: list[dict]) -> None:
+    """The lessons explain LeNet; say so, and where the learner's own network is."""
     st.info(t("model.other_design", name=state.design_label(design, t),
               total=f"{parameter_total(layer_table(design)):,}"))
     st.page_link("pages/design.py", label=t("nav.design"), icon=dict(PAGES)["design"])
 
-st.header(t("model.code.header"))
-st.write(t("model.code.body"))
-st.code(printed, language="text", wrap_lines=True)  # no sideways scrolling, which a keyboard cannot reach
 
-st.header(t("model.table.header"))
-st.write(t("model.table.body"))
-st.dataframe(charts.layer_frame(rows, t), hide_index=True)
-total = parameter_total(rows)
-fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
-st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))
+def the_code(printed: str) -> None:
+    """LeNet as PyTorch prints it."""
+    st.header(t("model.code.header"))
+    st.write(t("model.code.body"))
+    st.code(printed, language="text", wrap_lines=True)  # no sideways scrolling, which a keyboard cannot reach
 
-st.header(t("model.flow.header"))
-words, diagram = st.columns([1, 1], gap="large")
-words.write(t("model.flow.body"))
-step_labels = {
-    "conv1": t("model.flow.conv"), "conv2": t("model.flow.conv"),
-    "pool1": t("model.flow.pool"), "pool2": t("model.flow.pool"),
-    "flatten": t("model.flow.flatten"), "fc1": t("model.flow.linear"),
-    "fc2": t("model.flow.linear"), "fc3": t("model.flow.linear_last"),
-}
-diagram.graphviz_chart(charts.dataflow_dot(
-    rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
-    step_labels=step_labels, params_label=t("model.flow.params"),
-), alt=t("model.flow_alt", layers=", ".join(row.name for row in rows)))
 
-st.header(t("model.act.header"))
-st.write(t("model.act.body", source=t(f"model.source.{source}")))
-test_images, test_labels = data.load_mnist(train=False)
-sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
-sources = ["test", "sketch"] if sketch is not None else ["test"]
-if st.session_state.get(SOURCE_KEY) not in sources:
-    st.session_state[SOURCE_KEY] = "test"  # the drawing may have gone (a new session)
+def the_layer_table(rows: list[LayerRow]) -> None:
+    """Every layer's shapes and parameters, and fc1's share of them."""
+    st.header(t("model.table.header"))
+    st.write(t("model.table.body"))
+    st.dataframe(charts.layer_frame(rows, t), hide_index=True)
+    total = parameter_total(rows)
+    fc1_share = next(row.parameters for row in rows if row.name == "fc1") / total
+    st.markdown(t("model.table.total", total=f"{total:,}", share=f"{100 * fc1_share:.0f}"))
+
+
+def the_data_flow(rows: list[LayerRow]) -> None:
+    """The data-flow diagram, a box for each step with its shape."""
+    st.header(t("model.flow.header"))
+    words, diagram = st.columns([1, 1], gap="large")
+    words.write(t("model.flow.body"))
+    step_labels = {
+        "conv1": t("model.flow.conv"), "conv2": t("model.flow.conv"),
+        "pool1": t("model.flow.pool"), "pool2": t("model.flow.pool"),
+        "flatten": t("model.flow.flatten"), "fc1": t("model.flow.linear"),
+        "fc2": t("model.flow.linear"), "fc3": t("model.flow.linear_last"),
+    }
+    diagram.graphviz_chart(charts.dataflow_dot(
+        rows, input_label=t("model.flow.input"), output_label=t("model.flow.output"),
+        step_labels=step_labels, params_label=t("model.flow.params"),
+    ), alt=t("model.flow_alt", layers=", ".join(row.name for row in rows)))
 
 
 def random_digit() -> None:
     """Jump to a random test image (a callback, so it runs before the number box is drawn)."""
-    st.session_state[INDEX_KEY] = random.randrange(len(test_images))
+    st.session_state[INDEX_KEY] = random.randrange(len(data.load_mnist(train=False)[0]))
 
 
-controls, picture = st.columns([2, 1])
-with controls:
-    chosen = st.radio(t("model.input.label"), sources, format_func=lambda s: t(f"model.input.{s}"),
-                      key=SOURCE_KEY, persist_state="session", horizontal=True)
-    if sketch is None:
-        st.caption(t("model.input.no_sketch"))
-    if chosen == "test":
-        st.session_state.setdefault(INDEX_KEY, 0)
-        index = st.number_input(t("model.index.label"), min_value=0, max_value=len(test_images) - 1,
-                                step=1, key=INDEX_KEY, persist_state="session")
-        st.button(t("model.random"), key="model.random", on_click=random_digit)
-        index = int(index)
-        image, caption = test_images[index], t("model.image.caption", label=int(test_labels[index]))
-        alt = digit_alt(t, int(test_labels[index]), index)
-    else:
-        image, caption = np.asarray(sketch, dtype=np.float32), t("model.image.caption_sketch")
-        alt = t("alt.sketch_digit")
+def one_digit_read(model, source: str) -> dict[str, np.ndarray]:
+    """A test image or the learner's drawing, what the model says it is, and every layer's output."""
+    st.header(t("model.act.header"))
+    st.write(t("model.act.body", source=t(f"model.source.{source}")))
+    test_images, test_labels = data.load_mnist(train=False)
+    sketch = st.session_state.get(state.SKETCH_IMAGE_KEY)
+    sources = ["test", "sketch"] if sketch is not None else ["test"]
+    if st.session_state.get(SOURCE_KEY) not in sources:
+        st.session_state[SOURCE_KEY] = "test"  # the drawing may have gone (a new session)
+    controls, picture = st.columns([2, 1])
+    with controls:
+        chosen = st.radio(t("model.input.label"), sources, format_func=lambda s: t(f"model.input.{s}"),
+                          key=SOURCE_KEY, persist_state="session", horizontal=True)
+        if sketch is None:
+            st.caption(t("model.input.no_sketch"))
+        if chosen == "test":
+            st.session_state.setdefault(INDEX_KEY, 0)
+            index = st.number_input(t("model.index.label"), min_value=0, max_value=len(test_images) - 1,
+                                    step=1, key=INDEX_KEY, persist_state="session")
+            st.button(t("model.random"), key="model.random", on_click=random_digit)
+            index = int(index)
+            image, caption = test_images[index], t("model.image.caption", label=int(test_labels[index]))
+            alt = digit_alt(t, int(test_labels[index]), index)
+        else:
+            image, caption = np.asarray(sketch, dtype=np.float32), t("model.image.caption_sketch")
+            alt = t("alt.sketch_digit")
+    outputs = cache.digit_activations(model, image)
+    probabilities = outputs["probabilities"]
+    with picture:
+        st.image(digit_pngs(np.asarray(image)[None], 6)[0], caption=caption, output_format="PNG", alt=alt)
+        said = int(probabilities.argmax())
+        st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
+                  delta_color="off", delta_arrow="off")
+    return outputs
 
-outputs = cache.digit_activations(model, image)
-probabilities = outputs["probabilities"]
-with picture:
-    st.image(digit_pngs(np.asarray(image)[None], 6)[0], caption=caption, output_format="PNG", alt=alt)
-    said = int(probabilities.argmax())
-    st.metric(t("model.prediction"), str(said), t("model.confidence", p=float(probabilities[said])),
-              delta_color="off", delta_arrow="off")
 
 def maps_alt(layer: str, maps: np.ndarray) -> str:
     return t("model.maps_alt", layer=layer, count=len(maps), side=maps.shape[-1])
@@ -128,6 +139,7 @@ def lenet_layers(outputs: dict[str, np.ndarray]) -> None:
                                                value_title=t("model.axis.value")), width="stretch",
                            alt=bars_alt("fc2", outputs["fc2"]))
         st.markdown(f"**{t('model.probabilities')}**")
+        probabilities = outputs["probabilities"]
         st.vega_lite_chart(cached_charts.probability_bars(probabilities, digit_title=t("model.axis.digit"),
                                                 probability_title=t("model.axis.probability"), height=140),
                            width="stretch", alt=charts.probability_description(probabilities, t))
@@ -163,6 +175,19 @@ def design_layers(outputs: dict[str, np.ndarray], design: list[dict]) -> None:
         alt=charts.probability_description(outputs["probabilities"], t))
 
 
+# --- the page ------------------------------------------------------------------------------------
+
+st.title(t("model.title"))
+printed, parameters, rows = cache.lenet_architecture()
+st.write(t("model.intro", total=f"{parameters:,}"))
+model, _, source = state.active_model()
+design = design_of(model)
+if design != LENET:
+    other_design(design)
+the_code(printed)
+the_layer_table(rows)
+the_data_flow(rows)
+outputs = one_digit_read(model, source)
 if design == LENET:
     lenet_layers(outputs)
 else:

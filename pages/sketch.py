@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import streamlit as st
+import torch
 from streamlit_drawable_canvas import st_canvas
 
 from core import sketch
@@ -32,10 +33,6 @@ CHANGES = {
 }
 
 t = translator()
-st.title(t("sketch.title"))
-st.write(t("sketch.intro"))
-model, meta, model_source = active_model()
-st.caption(t(f"sketch.model_{model_source}", acc=shown_accuracy(meta)))
 
 
 def clear_canvas() -> None:
@@ -135,7 +132,7 @@ def show_steps(steps: sketch.Preprocessed, reading: explain.Reading) -> None:
         st.caption(t("sketch.thickened", pixels=steps.thickened_by))
 
 
-def show_network_view(image: np.ndarray, reading: explain.Reading) -> None:
+def show_network_view(model: torch.nn.Module, image: np.ndarray, reading: explain.Reading) -> None:
     """conv1 and conv2 feature maps, and the saliency of the predicted digit."""
     st.subheader(t("sketch.view_header"))
     conv1, conv2, salient = st.columns([3, 2.4, 2.2])
@@ -165,7 +162,7 @@ def reset_changes() -> None:
 
 
 @guarded_fragment
-def show_robustness(image: np.ndarray, digit: int) -> None:
+def show_robustness(model: torch.nn.Module, image: np.ndarray, digit: int) -> None:
     """Sliders that change the digit; only this part reruns when they move."""
     st.subheader(t("sketch.robust_header"))
     st.write(t("sketch.robust_intro"))
@@ -199,39 +196,52 @@ def show_robustness(image: np.ndarray, digit: int) -> None:
         st.caption(t("sketch.sweep_note"))
 
 
-source = st.segmented_control(
-    t("sketch.source"), SOURCES, default="draw", format_func=lambda s: t(f"sketch.source.{s}"),
-    key="sketch.source", persist_state="session", required=True,
-)
-input_column, reading_column = st.columns([1, 1.2], gap="large")
-with input_column:
-    if source == "upload":
-        raw = uploaded_image()
-    elif source == "mnist":
-        raw = mnist_image()
-    else:
-        raw = drawn_image()
-steps = None if raw is None else sketch.preprocess(raw)
+def read_a_digit(model: torch.nn.Module) -> tuple[sketch.Preprocessed | None, explain.Reading | None]:
+    """Draw, upload or pick a digit, and the network's reading of it; (preprocessing, reading),
+    both None while there is no digit."""
+    source = st.segmented_control(
+        t("sketch.source"), SOURCES, default="draw", format_func=lambda s: t(f"sketch.source.{s}"),
+        key="sketch.source", persist_state="session", required=True,
+    )
+    input_column, reading_column = st.columns([1, 1.2], gap="large")
+    with input_column:
+        if source == "upload":
+            raw = uploaded_image()
+        elif source == "mnist":
+            raw = mnist_image()
+        else:
+            raw = drawn_image()
+    steps = None if raw is None else sketch.preprocess(raw)
+    reading = None
+    with reading_column:
+        if steps is None:
+            if source == "draw":
+                st.info(t("sketch.empty"), icon=":material/draw:")
+        else:
+            image = steps.centred
+            st.session_state[SKETCH_IMAGE_KEY] = image  # the model page shows its activations
+            reading = explain.read_digit(model, image)
+            show_reading(reading)
+            # a kept drawing makes room for the next
+            on_kept = clear_canvas if source == "draw" else lambda: None
+            collection.keep_controls(image, reading.digit, str(st.session_state.get(GENERATION_KEY, 0)),
+                                     on_kept)
+    return steps, reading
 
-with reading_column:
-    if steps is None:
-        if source == "draw":
-            st.info(t("sketch.empty"), icon=":material/draw:")
-    else:
-        image = steps.centred
-        st.session_state[SKETCH_IMAGE_KEY] = image  # the model page shows its activations
-        reading = explain.read_digit(model, image)
-        show_reading(reading)
-        on_kept = clear_canvas if source == "draw" else lambda: None  # a kept drawing makes room for the next
-        collection.keep_controls(image, reading.digit, str(st.session_state.get(GENERATION_KEY, 0)), on_kept)
 
+# --- the page ------------------------------------------------------------------------------------
+
+st.title(t("sketch.title"))
+st.write(t("sketch.intro"))
+model, meta, model_source = active_model()
+st.caption(t(f"sketch.model_{model_source}", acc=shown_accuracy(meta)))
+steps, reading = read_a_digit(model)
 if steps is not None:
     st.divider()
     show_steps(steps, reading)
     st.divider()
-    show_network_view(image, reading)
+    show_network_view(model, steps.centred, reading)
     st.divider()
-    show_robustness(image, reading.digit)
-
+    show_robustness(model, steps.centred, reading.digit)
 st.divider()
 collection.show_collection(model, meta)

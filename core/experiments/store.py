@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from core.training.engine import PRESETS, RECIPE_FIELDS, EpochEvent, TrainConfig, TrainingRun
+from core.training.meta import checkpoint_meta
 from core.training.run_state import RunState
 from core.training.snapshot import Snapshot, snapshot_from_state, take_snapshot
 
@@ -103,6 +104,13 @@ class Run:
         """The recipe as plain values, with seed, subset size, device and architecture."""
         recipe = {name: getattr(self.config, name) for name in MENTION_ORDER}
         return recipe | {"device": self.device, "architecture": self.architecture}
+
+    def meta(self, epoch: int, source: str) -> dict:
+        """Checkpoint metadata for the run's model at the end of `epoch`."""
+        row = next((r for r in self.epochs if r["epoch"] == epoch), None)
+        return checkpoint_meta(self.recipe(), architecture=self.architecture, epochs=epoch,
+                               test_acc=row["test_acc"] if row else None,
+                               test_loss=row["test_loss"] if row else None, device=self.device, source=source)
 
 
 def name_parts(config: TrainConfig, classic: TrainConfig = PRESETS["classic"]) -> list[tuple[str, object]]:
