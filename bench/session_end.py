@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.worker_pool import GONE_GRACE_S  # noqa: E402
 from scripts.app_server import app_process, wait_healthy  # noqa: E402
 from scripts.streamlit_client import Learner, PageView  # noqa: E402
-from ui.training_pool import GONE_GRACE_S  # noqa: E402
 
 
 async def train(url: str, epochs: int, train_size: int, timeout: float) -> PageView:

@@ -40,7 +40,7 @@ def change_setting(index: int, field: str, key: str) -> None:
     st.session_state[DRAFT_KEY] = set_setting(draft, index, field, st.session_state[key])
 
 
-def setting_widget(column, index: int, name: str, layer: dict, field: str, version: int) -> None:
+def setting_widget(column, index: int, layer: dict, field: str, version: int) -> None:
     """One setting of one layer, within the vocabulary's range or choices."""
     key = f"design.v{version}.{index}.{field}"
     rule = FIELDS[layer["kind"]][field]
@@ -63,7 +63,7 @@ def layer_editor(draft: list[dict]) -> None:
         kind_name = t(f"design.kind.{layer['kind']}")
         columns[0].markdown(f"**{name}**  \n{kind_name}")
         for column, field in zip(columns[1:5], FIELDS[layer["kind"]], strict=False):
-            setting_widget(column, index, name, layer, field, version)
+            setting_widget(column, index, layer, field, version)
         columns[5].button("↑", key=f"design.v{version}.{index}.up", help=t("design.up"),
                           disabled=index == 0,
                           on_click=lambda i=index: replace_draft(move_layer(draft, i, -1)))

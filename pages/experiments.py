@@ -21,7 +21,7 @@ from core.i18n import Translator
 from core.model import LeNet, design_of, probabilities
 from core.model.charts import probability_description
 from core.pixels import enlarge
-from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES
+from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, TrainConfig
 from core.training.confusion import confusion_description
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
 from core.training.run_state import capture
@@ -164,7 +164,7 @@ def show_manage(run: Run, store: RunStore, epoch: int, t: Translator) -> None:
                   args=(run.id,), icon=":material/delete:")
 
 
-def start_branch(run: Run, epoch: int, config, t: Translator) -> None:
+def start_branch(run: Run, epoch: int, config: TrainConfig) -> None:
     """Resume `run` from `epoch` under `config` as a new run on the training page (a button callback)."""
     device, _ = cache.device()
     training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
@@ -222,7 +222,7 @@ def show_branch(run: Run, t: Translator) -> None:
         if submitted and not busy:
             new = replace(config, epochs=max(epochs, start + 1), lr=lr, batch_size=batch, optimizer=optimizer,
                           schedule=schedule, momentum=momentum)
-            start_branch(run, start, new, t)
+            start_branch(run, start, new)
             st.switch_page("pages/train.py")
 
 

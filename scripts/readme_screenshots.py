@@ -13,9 +13,10 @@ from playwright.sync_api import sync_playwright
 
 from scripts.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
 from tests.sketch_digits import DRAWING_CANVAS, STROKES, write
+from ui.navigation import PAGES as NAVIGATION
 
 OUT = ROOT / "assets" / "screenshots"
-PAGES = ["home", "dataset", "neuron", "convolution", "model", "train", "sketch"]
+PAGES = [stem for stem, _ in NAVIGATION]  # every page, in the learning order
 
 
 def main() -> None:

@@ -3,9 +3,9 @@
 Session end: Streamlit's runtime keeps a session "active" while its browser tab is connected; a
 closed tab (or a lost connection) makes it inactive at once, and it expires for good after
 `server.disconnectedSessionTTL` (2 minutes). A run started from a session is watched by the pool
-(`RunHandle.end_with`): once the session has been inactive for `GONE_GRACE_S` the run stops, its
-last state is kept, and a learner who comes back in time finds it paused, ready to resume. A
-session's state that is dropped also drops the run's handle, which stops the run too.
+(`RunHandle.end_with`): once the session has been inactive for `core.worker_pool.GONE_GRACE_S` the
+run stops, its last state is kept, and a learner who comes back in time finds it paused, ready to
+resume. A session's state that is dropped also drops the run's handle, which stops the run too.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from core.training.job import warm_up_worker
 from core.training.run_limit import configured_limit
 from core.worker_pool import WorkerPool
-
-GONE_GRACE_S = 10.0  # a reconnecting tab (a network blip) comes back well within this
 
 
 @st.cache_resource(show_spinner=False)

@@ -37,7 +37,6 @@ TEXT = {
         "All {cap} kept runs are pinned, so this run was not kept. Unpin one on the experiments page.",
         "保留的 {cap} 次运行全部已固定，所以这次运行没有保存。请在实验台页面取消固定一次运行。",
     ),
-    "experiments.recorded": ("Run #{id} kept on the experiments page.", "运行 #{id} 已保存到实验台。"),
     "experiments.classic": ("classic recipe", "经典配方"),
     "experiments.name.lr": ("lr {value}", "学习率 {value}"),
     "experiments.name.batch_size": ("batch {value}", "批大小 {value}"),
@@ -222,9 +221,5 @@ TEXT = {
     "experiments.url.bad": (
         "The link's setting {name}={value} is not valid here, so the default ({default}) is used.",
         "链接中的设置 {name}={value} 在这里无效，已改用默认值（{default}）。",
-    ),
-    "experiments.url.share": (
-        "This page's address holds the recipe: copy it to share this set-up.",
-        "本页地址里就带着这份配方：复制地址即可分享这套设置。",
     ),
 }

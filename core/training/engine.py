@@ -16,7 +16,8 @@ the design experiments and the weights scripts all drive a `TrainingRun`. What d
 them comes in as options: a `batch_transform` changes each batch before the forward pass (the
 random changes of augmentation, from the run's own generator so a run stays reproducible), and
 `record_gradients` puts each weight layer's mean |gradient| on every `BatchEvent`.
-Left out: validation splits, checkpointing mid-run.
+Left out: validation splits (the test set is the only held-out data), and keeping a run's state
+elsewhere: `core.training.run_state` captures it at any event and restores it, bit for bit.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from core.training.engine import first_conv_weights
 from core.training.job import train_job
 from core.training.meta import training_meta
 from core.training.run_state import RunState, capture, restore
-from core.worker_pool import DIED, FAILED, FINISHED, WAITING, RunHandle, WorkerPool
+from core.worker_pool import DIED, FAILED, FINISHED, GONE_GRACE_S, WAITING, RunHandle, WorkerPool
 
 RUNNING, PAUSED, DONE = "running", "paused", "done"
 STOP_WAIT_S = 10.0  # how long Stop waits for the worker's last state (it answers within a second)
@@ -121,7 +121,7 @@ class TrainingSession:
         return session
 
     def launch(self, pool: WorkerPool, owner_alive: Callable[[], bool] | None = None,
-               grace_s: float = 10.0) -> RunHandle:
+               grace_s: float = GONE_GRACE_S) -> RunHandle:
         """Train on in a worker of `pool`, from where the run stands; with `owner_alive`, the job
         stops once that has said False for `grace_s` seconds (the learner's session ended)."""
         start = capture(self.run) if self.run.progress > 0 else None  # the mirror stands where the run is

@@ -187,3 +187,13 @@ def test_products_expression_writes_out_the_sum():
 def test_signed_numbers_use_a_real_minus_sign():
     assert signed(-1.5) == "−1.5" and signed(2.0) == "2" and signed(0.0) == "0"
     assert signed(-0.123456, ".3g") == "−0.123"
+
+
+def test_the_contract_name_core_filters_still_works() -> None:
+    """Benchmarks and checks outside the app import the filters as `core.filters`."""
+    import core.filters
+    from core.convolution import filters
+
+    for name in ("KERNELS", "LETTER_X", "apply_filter", "max_pool"):
+        assert getattr(core.filters, name) is getattr(filters, name)
+    assert np.array_equal(core.filters.KERNELS["horizontal_edge"], [[-1, -1, -1], [0, 0, 0], [1, 1, 1]])
