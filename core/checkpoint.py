@@ -179,8 +179,10 @@ def _looks_like_safetensors(data: bytes) -> bool:
 
 
 def _read_tensors(data: bytes) -> tuple[dict[str, torch.Tensor], dict, str]:
-    """The tensors, the metadata and the format of checkpoint bytes, nothing yet checked."""
-    if looks_like_pytorch(data):
+    """The tensors, the metadata and the format of checkpoint bytes, nothing yet checked.
+    Safetensors is told first: its header length is a free byte, and one in 256 starts with the
+    pickle's 0x80."""
+    if not _looks_like_safetensors(data) and looks_like_pytorch(data):
         try:
             tensors, meta = read_state_dict(data, MAX_BYTES, MAX_PARAMETERS)
         except PytorchFileError as err:

@@ -46,6 +46,15 @@ def test_round_trip_through_bytes() -> None:
     assert meta == META
 
 
+def test_a_safetensors_file_whose_header_length_starts_like_a_pickle_is_read() -> None:
+    # the header's length is its first byte; 0x80 there is also how an old torch.save pickle starts
+    model = seeded()
+    data = next(data for pad in range(256)
+                if (data := model_to_bytes(model, {**META, "note": "x" * pad}))[0] == 0x80)
+    loaded, meta = model_from_bytes(data)
+    assert meta["note"] and torch.equal(loaded.state_dict()["fc3.bias"], model.state_dict()["fc3.bias"])
+
+
 def problem(data: bytes) -> str:
     with pytest.raises(CheckpointError) as caught:
         model_from_bytes(data)

@@ -45,7 +45,10 @@ def wait_for_app(page: Page, timeout: float = 60_000) -> None:
     indicator has stayed away for a moment (it can blink off between reruns)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=timeout)
-    idle = "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+    # With `toolbarMode = "minimal"` the running indicator never shows; Streamlit also marks its root
+    # with the script's state, which is what says the run has ended.
+    idle = ("() => !document.querySelector(\"[data-testid='stStatusWidget']\") && "
+            "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'")
     for _ in range(3):
         page.wait_for_function(idle, timeout=timeout)
         page.wait_for_timeout(400)
