@@ -77,7 +77,8 @@ def main() -> None:
     targets = torch.from_numpy(labels.copy())
     rows = {name: (data, targets) for name, data in changed_sets(images).items()}
     if args.hold_out:
-        rows[f"held-out training images ({args.hold_out})"] = rows.pop("MNIST test")
+        rows = {(f"held-out training images ({args.hold_out})" if name == "MNIST test" else name): row
+                for name, row in rows.items()}
     else:
         hand, hand_labels = held_out_handwriting()
         rows["held-out handwriting (360)"] = (torch.from_numpy(hand).unsqueeze(1),

@@ -103,6 +103,9 @@ def elastic_field(count: int, strength: float, generator: torch.Generator,
     return field.permute(0, 2, 3, 1)
 
 
+SCAN_ORDERS = ("after", "before", "untouched")
+
+
 @dataclass(frozen=True)
 class Augmentation:
     """How far the random changes go; each image draws its own within these ranges."""
@@ -114,13 +117,49 @@ class Augmentation:
     thick: float = 0.2  # share of images with strokes one pixel thicker
     thin: float = 0.15  # share of images with strokes one pixel thinner
     clean: float = 0.3  # share of images left untouched, so MNIST itself stays well read
-    low_res: float = 0.0  # share of the changed images scanned at a low resolution (then rescaled to peak 1)
+    # A scan: of the images `scan` reaches, a share `low_res` at a low resolution and (drawn
+    # independently) a share `blur` blurred, then fitted again as the sketch page would
+    low_res: float = 0.0
     low_res_size: tuple[int, int] = (7, 14)  # the scan's side in pixels, drawn evenly from this range
-    blur: float = 0.0  # share of the changed images blurred (then rescaled to peak 1)
+    blur: float = 0.0
     blur_sigma: tuple[float, float] = (0.5, 1.5)  # the blur's standard deviation in pixels
+    refit: bool = True  # fitted again as `to_mnist` does (box to 20 x 20, mass centred); else peak 1 only
+    # which images a scan reaches: "after" the changed ones, after their changes (as paper is
+    # scanned); "before" the changed ones, before them; "untouched" the `clean` share only
+    scan: str = "after"
+
+    def __post_init__(self) -> None:
+        if self.scan not in SCAN_ORDERS:
+            raise ValueError(f"scan must be one of {SCAN_ORDERS}, not {self.scan!r}")
 
 
 ROBUST = Augmentation()
+
+
+def refit(images: torch.Tensor, fit: int = 20, centre: float = 14.0, threshold: float = 0.1) -> torch.Tensor:
+    """Each image as the sketch page's `to_mnist` would redo it: the ink's bounding box (pixels
+    above `threshold`) scaled to fit `fit` x `fit`, the centre of mass moved to row and column
+    `centre`, the darkest ink made full ink. A soft scan's halo widens the box, so the digit
+    inside comes out smaller than it went in."""
+    n = len(images)
+    mask = images[:, 0] > threshold
+    index = torch.arange(SIZE, device=images.device, dtype=images.dtype)
+    rows, cols = mask.any(dim=2), mask.any(dim=1)
+
+    def extent(present: torch.Tensor) -> torch.Tensor:
+        first = torch.where(present, index, float(SIZE)).amin(dim=1)
+        last = torch.where(present, index, -1.0).amax(dim=1)
+        return (last - first + 1).clamp(min=1.0)
+
+    scale = fit / torch.maximum(extent(rows), extent(cols))
+    mass = images[:, 0].sum(dim=(1, 2)).clamp(min=1e-6)
+    mass_row = (images[:, 0].sum(dim=2) * index).sum(dim=1) / mass
+    mass_col = (images[:, 0].sum(dim=1) * index).sum(dim=1) / mass
+    middle = (SIZE - 1) / 2  # affine scales about the grid's centre, between pixels 13 and 14
+    shift_y = centre - (middle + scale * (mass_row - middle))
+    shift_x = centre - (middle + scale * (mass_col - middle))
+    out = affine(images, torch.zeros(n, device=images.device), scale, shift_x, shift_y)
+    return _peak_one(out.clamp(0.0, 1.0))
 
 
 def _peak_one(images: torch.Tensor) -> torch.Tensor:
@@ -131,8 +170,10 @@ def _peak_one(images: torch.Tensor) -> torch.Tensor:
 
 def _scanned(images: torch.Tensor, how: Augmentation, generator: torch.Generator) -> torch.Tensor:
     """A share `how.low_res` of the images at a random low resolution, a share `how.blur` blurred
-    (independently drawn); nothing is drawn from `generator` for an option that is off."""
+    (independently drawn), each then fitted again as the page would (`refit`, or only its
+    darkest ink made full ink); nothing is drawn from `generator` for an option that is off."""
     n, device = len(images), images.device
+    redo = refit if how.refit else _peak_one
     out = images.clone()
     if how.low_res > 0:
         chosen = torch.rand(n, generator=generator) < how.low_res
@@ -140,14 +181,21 @@ def _scanned(images: torch.Tensor, how: Augmentation, generator: torch.Generator
         sizes = torch.randint(low, high + 1, (n,), generator=generator)
         for size in sizes[chosen].unique().tolist():
             picked = torch.nonzero(chosen & (sizes == size)).flatten().to(device)
-            out[picked] = _peak_one(low_resolution(out[picked], size))
+            out[picked] = low_resolution(out[picked], size)
+        touched = chosen
+    else:
+        touched = torch.zeros(n, dtype=torch.bool)
     if how.blur > 0:
         chosen = torch.rand(n, generator=generator) < how.blur
         low, high = how.blur_sigma
         sigma = low + (high - low) * torch.rand(n, generator=generator)
         picked = torch.nonzero(chosen).flatten()
         if len(picked):
-            out[picked.to(device)] = _peak_one(blur(out[picked.to(device)], sigma[picked]))
+            out[picked.to(device)] = blur(out[picked.to(device)], sigma[picked])
+        touched = touched | chosen
+    picked = torch.nonzero(touched).flatten().to(device)
+    if len(picked):
+        out[picked] = redo(out[picked])
     return out
 
 
@@ -163,13 +211,16 @@ def random_changes(images: torch.Tensor, how: Augmentation, generator: torch.Gen
     scale = uniform(*how.scale)
     shift_x, shift_y = uniform(-how.shift, how.shift), uniform(-how.shift, how.shift)
     field = elastic_field(n, how.elastic, generator).to(device) if how.elastic > 0 else None
-    out = affine(images, angle, scale, shift_x, shift_y, field)
     draw = torch.rand(n, generator=generator).to(device)
     pixels = (draw < how.thick).long() - ((draw >= how.thick) & (draw < how.thick + how.thin)).long()
-    out = thicken(out, pixels).clamp_(0.0, 1.0)
     keep = (torch.rand(n, generator=generator) < how.clean).to(device).view(-1, 1, 1, 1)
-    out = _scanned(out, how, generator)  # drawn last, so the recipe's other draws stay as they were
-    return torch.where(keep, images, out)
+    # the scan's draws come last, so with it off the recipe's other draws stay as they were
+    scanned = _scanned(images, how, generator) if how.scan in ("before", "untouched") else images
+    out = affine(scanned if how.scan == "before" else images, angle, scale, shift_x, shift_y, field)
+    out = thicken(out, pixels).clamp_(0.0, 1.0)
+    if how.scan == "after":
+        out = _scanned(out, how, generator)
+    return torch.where(keep, scanned if how.scan == "untouched" else images, out)
 
 
 @dataclass(frozen=True)

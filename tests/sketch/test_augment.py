@@ -17,6 +17,7 @@ from core.sketch.augment import (
     box_matrix,
     low_resolution,
     random_changes,
+    refit,
 )
 from core.sketch.robustness import scanned
 
@@ -59,8 +60,38 @@ def test_the_scan_comes_after_the_recipes_other_changes_drawn_as_before() -> Non
     plain = random_changes(ink, how, torch.Generator().manual_seed(3))
     scan = random_changes(ink, replace(how, low_res=1.0, low_res_size=(8, 8)),
                           torch.Generator().manual_seed(3))
+    assert torch.allclose(scan, refit(low_resolution(plain, 8)), atol=1e-6)
+    peak_only = random_changes(ink, replace(how, low_res=1.0, low_res_size=(8, 8), refit=False),
+                               torch.Generator().manual_seed(3))
     rescaled = low_resolution(plain, 8)
-    assert torch.allclose(scan, rescaled / rescaled.amax(dim=(1, 2, 3), keepdim=True), atol=1e-6)
+    assert torch.allclose(peak_only, rescaled / rescaled.amax(dim=(1, 2, 3), keepdim=True), atol=1e-6)
+
+
+def test_a_scan_before_the_changes_or_of_the_untouched_share_only() -> None:
+    ink = torch.from_numpy(DIGITS).unsqueeze(1)
+    how = Augmentation(low_res=1.0, low_res_size=(8, 8), clean=0.5)
+    after = random_changes(ink, how, torch.Generator().manual_seed(4))
+    untouched = random_changes(ink, replace(how, scan="untouched"), torch.Generator().manual_seed(4))
+    plain = random_changes(ink, replace(how, low_res=0.0), torch.Generator().manual_seed(4))
+    kept = (plain == ink).flatten(1).all(dim=1)  # the untouched share
+    assert 0 < kept.sum() < len(ink)
+    scans = refit(low_resolution(ink, 8))
+    assert torch.allclose(untouched[kept], scans[kept], atol=1e-6)
+    assert torch.equal(untouched[~kept], plain[~kept]) and torch.equal(after[kept], ink[kept])
+    before = random_changes(ink, replace(how, scan="before"), torch.Generator().manual_seed(4))
+    assert torch.equal(before[kept], ink[kept]) and not torch.allclose(before[~kept], after[~kept])
+
+
+def test_refit_does_what_to_mnist_does_to_a_soft_scan() -> None:
+    blocky = low_resolution(torch.from_numpy(DIGITS).unsqueeze(1), 8)
+    ours = refit(blocky)[:, 0].numpy()
+    pages = np.stack([to_mnist(image) for image in blocky[:, 0].numpy()])
+    assert np.abs(ours - pages).mean() < 0.2 * pages.mean()  # resampled differently, the same digit
+    rows = np.arange(28)
+    for image in (ours, pages):  # centre of mass at row and column 14, darkest ink full
+        mass = image.sum(axis=(1, 2))
+        assert np.allclose((image.sum(axis=2) * rows).sum(axis=1) / mass, 14.0, atol=0.6)
+        assert np.allclose(image.max(axis=(1, 2)), 1.0)
 
 
 def test_options_off_draw_nothing_more_from_the_generator() -> None:
