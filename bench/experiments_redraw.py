@@ -1,7 +1,7 @@
 """How long the experiments page takes to redraw with a full store: `python bench/experiments_redraw.py`.
 
 The store holds 12 runs of 20 epochs (the cap, and the longest run the page allows), each with
-a real snapshot (weights, SGD momentum, generator state) at every epoch. Timed with AppTest
+a real checkpoint (weights, SGD momentum, generator state) at every epoch. Timed with AppTest
 (the script run as the server runs it, plus AppTest's own bookkeeping: an upper bound):
 selecting runs in the table (two, then all twelve) and moving the replay slider. Target
 (issue 10): under 300 ms. The home page's rerun, timed in the same process, is the baseline
@@ -25,9 +25,10 @@ import torch  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from core.data import load_tensors  # noqa: E402
-from core.experiments.store import Run, RunStore  # noqa: E402
+from core.experiments.store import RunStore  # noqa: E402
+from core.model import LENET  # noqa: E402
 from core.training import TrainConfig, TrainingRun, seeded_model  # noqa: E402
-from core.training.snapshot import take_snapshot  # noqa: E402
+from core.training.record import DONE, RunRecord  # noqa: E402
 from tests.apptest import APP  # noqa: E402
 from ui.experiments import STORE_KEY  # noqa: E402
 
@@ -40,27 +41,28 @@ def full_store() -> RunStore:
     config = TrainConfig(epochs=1, train_size=1_000, batch_size=64)
     training = TrainingRun.start(seeded_model(0), config, "cpu", train, (test[0][:1000], test[1][:1000]))
     events = list(training.events(report_every=1))
-    snapshot = take_snapshot(training)
+    snapshot = training.checkpoint()
     confusion = events[-1].confusion
     store = RunStore()
     rng = np.random.default_rng(0)
     for run_id in range(1, RUNS + 1):
         lr = [0.001, 0.01, 0.1][run_id % 3]
-        run = Run(id=store.new_id(), config=TrainConfig(epochs=EPOCHS, lr=lr, seed=run_id), device="cpu",
-                  architecture="LeNet", template=copy.deepcopy(training.model).cpu())
+        run = RunRecord(config=TrainConfig(epochs=EPOCHS, lr=lr, seed=run_id), design=LENET, device="cpu",
+                        status=DONE)
+        curves = run.curves
         for epoch in range(EPOCHS + 1):
             state = copy.deepcopy(snapshot)
-            state.model_state = {k: v + 0.01 * epoch for k, v in state.model_state.items()}
-            run.snapshots[epoch] = state
-            run.filters[epoch] = state.model_state["conv1.weight"].numpy().reshape(-1, 5, 5)
+            state.model = {k: v + 0.01 * epoch for k, v in state.model.items()}
+            run.checkpoints[epoch] = state
+            curves.filters[epoch] = state.model["conv1.weight"].numpy().reshape(-1, 5, 5)
             if epoch:
-                run.confusions[epoch] = confusion
+                curves.confusions[epoch] = confusion
                 loss = 2.0 / (epoch + 1) * (1 + 0.05 * rng.standard_normal())
-                run.epochs.append({"epoch": epoch, "train_loss": loss, "test_loss": loss * 1.1,
+                curves.epochs.append({"epoch": epoch, "train_loss": loss, "test_loss": loss * 1.1,
                                    "train_acc": 100 - 10 * loss, "test_acc": 100 - 12 * loss})
-        run.batch_epochs = list(np.linspace(0, EPOCHS, 25 * EPOCHS))
-        run.batch_losses = list(2.0 / (np.asarray(run.batch_epochs) + 1))
-        run.elapsed_s, run.images_per_s = 60.0, 5_000.0
+        curves.batch_epochs = list(np.linspace(0, EPOCHS, 25 * EPOCHS))
+        curves.batch_losses = list(2.0 / (np.asarray(curves.batch_epochs) + 1))
+        run.elapsed_s, run.seen = 60.0, 300_000
         store.keep(run)
     return store
 
@@ -81,7 +83,7 @@ def main() -> None:
     store = full_store()
     print(f"memory of one run of {EPOCHS} epochs (SGD): {store.runs[0].nbytes / 1e6:.1f} MB; "
           f"{RUNS} runs: {sum(r.nbytes for r in store.runs) / 1e6:.0f} MB; "
-          f"a snapshot: {store.runs[0].snapshots[1].nbytes:,} bytes")
+          f"a checkpoint: {store.runs[0].checkpoints[1].nbytes:,} bytes")
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["lang"] = "en"
     at.session_state[STORE_KEY] = store

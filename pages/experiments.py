@@ -3,7 +3,6 @@ a run replayed epoch by epoch, a branch from any epoch, and the run taken away a
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 
 import numpy as np
@@ -16,17 +15,16 @@ from core.data import MNIST_MEAN, MNIST_STD
 from core.experiments.charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
 from core.experiments.difference import describe_difference
 from core.experiments.export_script import export_script
-from core.experiments.store import Run, RunStore, curves_table
+from core.experiments.store import RunStore, curves_table
 from core.i18n import Translator
-from core.model import LeNet, design_of, probabilities
+from core.model import LENET, probabilities
 from core.model.charts import probability_description
 from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, TrainConfig
 from core.training.confusion import confusion_description
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
-from core.training.run_state import capture
+from core.training.record import RunRecord
 from core.training.session import RUNNING, TrainingSession
-from core.training.snapshot import resume_from
 from ui import cache, state, training_state
 from ui.charts import experiments as charts
 from ui.experiments import format_value, run_label, run_store, runs_frame, show_notice, started
@@ -38,7 +36,7 @@ FOCUS_KEY = "experiments.focus"
 EPOCH_KEY = "experiments.epoch"
 
 
-def show_table(store: RunStore, t: Translator) -> list[Run]:
+def show_table(store: RunStore, t: Translator) -> list[RunRecord]:
     """The sortable, selectable runs table; returns the selected runs."""
     st.subheader(t("experiments.table.header"))
     frame = runs_frame(store.runs, t)
@@ -49,11 +47,13 @@ def show_table(store: RunStore, t: Translator) -> list[Run]:
     return [store.runs[i] for i in sorted(rows) if i < len(store.runs)]
 
 
-def show_overlay(runs: list[Run], t: Translator) -> None:
+def show_overlay(runs: list[RunRecord], t: Translator) -> None:
     """The selected runs' curves over each other, and the tutorial's run if asked for."""
     st.subheader(t("experiments.chart.header"))
     labels = [run_label(run, t) for run in runs]
-    colours = {label: RUN_COLOURS[run.id % len(RUN_COLOURS)] for label, run in zip(labels, runs, strict=True)}
+    number = run_store().number
+    colours = {label: RUN_COLOURS[number(run) % len(RUN_COLOURS)]
+               for label, run in zip(labels, runs, strict=True)}
     tutorial = st.toggle(t("experiments.chart.tutorial"), key="experiments.tutorial")
     reference = tutorial_overlay_frame(t("experiments.chart.tutorial_label")) if tutorial else None
     st.vega_lite_chart(charts.overlay_chart(
@@ -65,7 +65,7 @@ def show_overlay(runs: list[Run], t: Translator) -> None:
         st.caption(t("experiments.chart.tutorial_caption"))
 
 
-def difference_sentence(a: Run, b: Run, t: Translator) -> str:
+def difference_sentence(a: RunRecord, b: RunRecord, t: Translator) -> str:
     """In words: what differs from run `a` to run `b`, and what it did."""
     difference = describe_difference(a, b)
     la, lb = run_label(a, t), run_label(b, t)
@@ -104,7 +104,7 @@ def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None, s
     return data.load_tensors(False)[0][index : index + 1], images[index], label, alt
 
 
-def show_replay(run: Run, t: Translator) -> int:
+def show_replay(run: RunRecord, t: Translator) -> int:
     """A slider over the run's epochs: filters, confusion matrix and a digit's probabilities at that epoch."""
     st.markdown(f"#### {t('experiments.replay.header')}")
     epochs = run.replay_epochs
@@ -115,16 +115,17 @@ def show_replay(run: Run, t: Translator) -> int:
     filters_col, matrix_col, digit_col = st.columns([1.2, 1, 0.8], gap="medium")
     with filters_col:
         st.caption(t("experiments.replay.filters", epoch=epoch))
-        if epoch in run.filters:
-            st.image(filters_image(run.filters[epoch]), alt=t("experiments.replay.filters_alt", epoch=epoch))
+        filters = run.curves.filters
+        if epoch in filters:
+            st.image(filters_image(filters[epoch]), alt=t("experiments.replay.filters_alt", epoch=epoch))
             st.caption(t("experiments.replay.filters_key"))
     with matrix_col:
         st.caption(t("experiments.replay.confusion", epoch=epoch))
-        if epoch in run.confusions:
+        if epoch in run.curves.confusions:
             st.vega_lite_chart(charts.confusion_chart(
-                run.confusions[epoch], true_title=t("train.confusion.true"),
+                run.curves.confusions[epoch], true_title=t("train.confusion.true"),
                 predicted_title=t("train.confusion.predicted"), count_title=t("train.confusion.count"),
-                size=260), alt=confusion_description(run.confusions[epoch], t))
+                size=260), alt=confusion_description(run.curves.confusions[epoch], t))
         else:
             st.info(t("experiments.replay.no_confusion"))
     with digit_col:
@@ -139,67 +140,56 @@ def show_replay(run: Run, t: Translator) -> int:
     return epoch
 
 
-def model_meta(run: Run, epoch: int, t: Translator) -> dict:
+def model_meta(run: RunRecord, epoch: int, t: Translator) -> dict:
     """Checkpoint metadata for a run's model at one epoch."""
     return run.meta(epoch, source=f"experiments: {run_label(run, t)}, epoch {epoch}")
 
 
-def show_manage(run: Run, store: RunStore, epoch: int, t: Translator) -> None:
+def show_manage(run: RunRecord, store: RunStore, epoch: int, t: Translator) -> None:
     """Use the epoch's model, rename, pin, delete."""
     use, name, pin, remove = st.columns([1.2, 1.2, 0.8, 0.8], vertical_alignment="bottom")
     if use.button(t("experiments.use"), key="experiments.use", type="primary"):
         state.set_session_model(run.model_at(epoch), model_meta(run, epoch, t))
         st.success(t("experiments.used", label=run_label(run, t), epoch=epoch))
 
+    number = store.number(run)  # widget keys by the run's number: unique in the session, and short
+
     def rename() -> None:
-        run.name = st.session_state[f"experiments.name.{run.id}"].strip() or None
+        run.name = st.session_state[f"experiments.name.{number}"].strip() or None
 
     def toggle_pin() -> None:
-        run.pinned = st.session_state[f"experiments.pin.{run.id}"]
+        run.pinned = st.session_state[f"experiments.pin.{number}"]
 
-    name.text_input(t("experiments.rename"), value=run.name or "", key=f"experiments.name.{run.id}",
+    name.text_input(t("experiments.rename"), value=run.name or "", key=f"experiments.name.{number}",
                     help=t("experiments.rename_help"), on_change=rename, max_chars=60)
-    pin.toggle(t("experiments.pin"), value=run.pinned, key=f"experiments.pin.{run.id}", on_change=toggle_pin)
-    remove.button(t("experiments.remove"), key=f"experiments.remove.{run.id}", on_click=store.remove,
+    pin.toggle(t("experiments.pin"), value=run.pinned, key=f"experiments.pin.{number}", on_change=toggle_pin)
+    remove.button(t("experiments.remove"), key=f"experiments.remove.{number}", on_click=store.remove,
                   args=(run.id,), icon=":material/delete:")
 
 
-def start_branch(run: Run, epoch: int, config: TrainConfig) -> None:
+def start_branch(run: RunRecord, epoch: int, config: TrainConfig) -> None:
     """Resume `run` from `epoch` under `config` as a new run on the training page (a button callback)."""
     device, _ = cache.device()
-    training = resume_from(run.snapshots[epoch], copy.deepcopy(run.template), config, device,
-                           data.load_tensors(True), data.load_tensors(False))
-    session = TrainingSession(training, saved=capture(training),  # the worker carries on from here
-                              design=design_of(run.template))
-    history = session.history  # the branch's curves start as its parent's, up to the branch point
-    kept = [i for i, e in enumerate(run.batch_epochs) if e <= epoch]
-    history.batch_epochs = [run.batch_epochs[i] for i in kept]
-    history.batch_losses = [run.batch_losses[i] for i in kept]
-    if len(run.batch_seconds) == len(run.batch_epochs):  # the seconds axis, where the history has one
-        history.batch_seconds = [run.batch_seconds[i] for i in kept]
-    history.epochs = [dict(r) for r in run.epochs if r["epoch"] <= epoch]
-    for e in sorted(run.filters):
-        if e <= epoch:
-            history.filter_epochs.append(e)
-            history.filters.append(run.filters[e].copy())
-    started(session, parent=(run.id, epoch), inherited=run)
+    session = TrainingSession.branch(run, epoch, config, device, data.load_tensors(True),
+                                     data.load_tensors(False))
+    started(session)
     st.session_state[training_state.SESSION_KEY] = session
     for name, key in training_state.SETTING_KEYS.items():  # the training page shows the branch's recipe
         st.session_state[key] = getattr(config, name)
 
 
-def show_branch(run: Run, t: Translator) -> None:
+def show_branch(run: RunRecord, t: Translator) -> None:
     """Train again from an epoch of this run, with changes."""
     with st.expander(t("experiments.branch.header")):
         st.caption(t("experiments.branch.body"))
-        done = [e for e in run.replay_epochs if e >= 1 and e in {r["epoch"] for r in run.epochs}]
+        done = [e for e in run.replay_epochs if e >= 1 and e in {r["epoch"] for r in run.curves.epochs}]
         if not done:
             st.info(t("experiments.branch.none"))
             return
         current = st.session_state.get(training_state.SESSION_KEY)
         busy = current is not None and current.status == RUNNING
         config = run.config
-        with st.form(f"experiments.branch.{run.id}", border=False):
+        with st.form(f"experiments.branch.{run_store().number(run)}", border=False):
             a, b = st.columns(2)
             start = a.selectbox(t("experiments.branch.from"), done, index=len(done) - 1,
                                 key="experiments.branch_from")
@@ -226,41 +216,42 @@ def show_branch(run: Run, t: Translator) -> None:
             st.switch_page("pages/train.py")
 
 
-def show_export(store: RunStore, run: Run, epoch: int, t: Translator) -> None:
+def show_export(store: RunStore, run: RunRecord, epoch: int, t: Translator) -> None:
     """The runs table and this run's curves as CSV, its weights, and the code for it."""
     st.markdown(f"#### {t('experiments.export.header')}")
+    number = store.number(run)
     a, b, c = st.columns(3)
     a.download_button(t("experiments.export.table"), lambda: runs_frame(store.runs, t).to_csv(index=False),
                       file_name="runs.csv", mime="text/csv", key="experiments.csv_table", on_click="ignore")
     b.download_button(t("experiments.export.curves"), lambda: curves_table(run).to_csv(index=False),
-                      file_name=f"run_{run.id}_curves.csv", mime="text/csv", key="experiments.csv_curves",
+                      file_name=f"run_{number}_curves.csv", mime="text/csv", key="experiments.csv_curves",
                       on_click="ignore")
     c.download_button(t("experiments.export.weights", epoch=epoch),
                       lambda: model_to_bytes(run.model_at(epoch), model_meta(run, epoch, t)),
-                      file_name=f"run_{run.id}_epoch_{epoch}.safetensors", mime="application/octet-stream",
+                      file_name=f"run_{number}_epoch_{epoch}.safetensors", mime="application/octet-stream",
                       key="experiments.weights", on_click="ignore")
-    if type(run.template) is not LeNet:  # the script writes the tutorial's LeNet class
+    if run.design != LENET:  # the script writes the tutorial's LeNet class
         return
     with st.expander(t("experiments.export.code")):
         st.caption(t("experiments.export.code_body"))
         if run.parent is not None:
             st.caption(t("experiments.export.code_branch"))
-        script = export_script(run.config, label=run_label(run, t), file_name=f"train_run_{run.id}.py")
+        script = export_script(run.config, label=run_label(run, t), file_name=f"train_run_{number}.py")
         st.code(script, language="python", height=360)
-        st.download_button(t("experiments.export.code_download"), script, file_name=f"train_run_{run.id}.py",
+        st.download_button(t("experiments.export.code_download"), script, file_name=f"train_run_{number}.py",
                            mime="text/x-python", key="experiments.script", on_click="ignore")
 
 
-def show_run(store: RunStore, chosen: list[Run], t: Translator) -> None:
+def show_run(store: RunStore, chosen: list[RunRecord], t: Translator) -> None:
     """One run up close: pick it, replay it, manage it, branch from it, take it away."""
     candidates = chosen or store.runs
-    ids = [run.id for run in candidates]
-    if st.session_state.get(FOCUS_KEY) not in ids:
-        st.session_state[FOCUS_KEY] = ids[-1]
-    by_id = {run.id: run for run in candidates}
-    run_id = st.selectbox(t("experiments.run.pick"), ids, key=FOCUS_KEY,
-                          format_func=lambda i: run_label(by_id[i], t))
-    run = by_id[run_id]
+    by_number = {store.number(run): run for run in candidates}
+    numbers = list(by_number)
+    if st.session_state.get(FOCUS_KEY) not in numbers:
+        st.session_state[FOCUS_KEY] = numbers[-1]
+    labels = {n: run_label(run, t) for n, run in by_number.items()}
+    number = st.selectbox(t("experiments.run.pick"), numbers, key=FOCUS_KEY, format_func=labels.__getitem__)
+    run = by_number[number]
     st.subheader(t("experiments.run.header", label=run_label(run, t)))
     epoch = show_replay(run, t)
     show_manage(run, store, epoch, t)
@@ -274,7 +265,7 @@ def no_runs_yet(t: Translator) -> None:
     st.page_link("pages/train.py", label=t("experiments.go_train"), icon=":material/model_training:")
 
 
-def show_comparison(chosen: list[Run], t: Translator) -> None:
+def show_comparison(chosen: list[RunRecord], t: Translator) -> None:
     """The chosen runs' curves over each other; for two, what differs between them and what it did."""
     if chosen:
         show_overlay(chosen, t)

@@ -17,7 +17,6 @@ import torch
 
 from core import data
 from core.checkpoint import CheckpointError, is_tutorial_lenet, model_to_bytes, model_to_pth, read_checkpoint
-from core.experiments.store import STOPPED
 from core.model import LENET, layer_rows, probabilities
 from core.model.charts import probability_description
 from core.model.design import describe
@@ -33,10 +32,10 @@ from core.training import (
     curves,
     device_reason,
 )
+from core.training.checkpoint import Checkpoint
 from core.training.confusion import cell_indices, confusion_description, mistakes
 from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
-from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from core.training.weights_messages import loaded_message, pth_note, refusal_message
 from ui import cache, experiments, state
@@ -104,9 +103,7 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
         st.session_state[SESSION_KEY] = session
         experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
-        for event in session.stop():  # the worker stops within a second and sends the run as it stands
-            experiments.observed(session, event)
-        experiments.ended(session, STOPPED, t)
+        session.stop()  # the worker stops within a second and sends the run as it stands
         if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
             adopt(session)
     elif session is not None and action == "resume" and session.status == PAUSED:
@@ -228,20 +225,20 @@ def progress_spec(lang: str, total_epochs: int, tutorial: bool, seconds: bool) -
 
 
 def draw_chart(slots: LiveSlots, session: TrainingSession) -> None:
-    """The loss and accuracy chart, redrawn whole from the history (only its data changes)."""
-    history = session.history
+    """The loss and accuracy chart, redrawn whole from the run's curves (only its data changes)."""
+    drawn = session.curves
     seconds = st.session_state[SECONDS_KEY]
     tutorial = st.session_state[TUTORIAL_KEY] and not seconds  # the tutorial published no timings
     spec = progress_spec(t.lang, session.run.config.epochs, tutorial, seconds)
     slots.chart.vega_lite_chart(spec=charts.with_progress_data(
-        spec, curves.batch_frame(history.batch_epochs, history.batch_losses, seconds=history.batch_seconds),
-        curves.epoch_frame(history.epochs), SERIES_NAMES, curves.tutorial_frame() if tutorial else None,
+        spec, curves.batch_frame(drawn.batch_epochs, drawn.batch_losses, seconds=drawn.batch_seconds),
+        curves.epoch_frame(drawn.epochs), SERIES_NAMES, curves.tutorial_frame() if tutorial else None,
     ), alt=t("train.chart.alt", done=f"{session.epochs_done:g}", epochs=session.run.config.epochs))
 
 
 def draw_progress(slots: LiveSlots, session: TrainingSession) -> None:
     """The progress bar, with ETA and images per second while running, or the outcome after."""
-    run, last = session.run, session.history.last_batch
+    run, last = session.run, session.last_batch
     if session.status == DONE:
         text = t("train.progress.done", epochs=run.config.epochs, seconds=run.elapsed_s)
     elif session.status == PAUSED:
@@ -257,21 +254,22 @@ def draw_progress(slots: LiveSlots, session: TrainingSession) -> None:
 
 def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
     """conv1's filters at every recorded epoch (at most seven rows: the start, then spread out)."""
-    history = session.history
-    if not history.filters:
+    filters = session.curves.filters
+    if not filters:
         with slots.filters.container():
             st.subheader(t("train.filters.header"))
             st.caption(t("train.filters.none"))
         return
-    shown = np.unique(np.linspace(0, len(history.filters) - 1, min(7, len(history.filters))).astype(int))
+    recorded = sorted(filters)
+    shown = np.unique(np.linspace(0, len(recorded) - 1, min(7, len(recorded))).astype(int))
     with slots.filters.container():
         st.subheader(t("train.filters.header"))
         st.caption(t("train.filters.body"))
-        epochs = [history.filter_epochs[i] for i in shown]
+        epochs = [recorded[i] for i in shown]
         st.vega_lite_chart(cached_charts.filter_history(
-            [history.filters[i] for i in shown], epochs,
+            [filters[e] for e in epochs], epochs,
             epoch_label=t("train.filters.epoch"), filter_label=t("train.filters.filter"),
-        ), alt=t("train.filters.alt", count=len(history.filters[0]), epochs=", ".join(map(str, epochs))))
+        ), alt=t("train.filters.alt", count=len(filters[epochs[0]]), epochs=", ".join(map(str, epochs))))
 
 
 def adopt(session: TrainingSession) -> None:
@@ -279,7 +277,7 @@ def adopt(session: TrainingSession) -> None:
     if session.results is not None:
         test_acc, test_loss = session.results.test_acc, session.results.test_loss
     else:
-        test_acc, test_loss = session.history.epochs[-1]["test_acc"], session.history.epochs[-1]["test_loss"]
+        test_acc, test_loss = session.curves.epochs[-1]["test_acc"], session.curves.epochs[-1]["test_loss"]
     state.set_session_model(*session.snapshot(test_acc, test_loss))
 
 
@@ -299,23 +297,20 @@ def train(slots: LiveSlots, session: TrainingSession) -> None:
                     slots.waiting.info(t("train.waiting", slots=training_pool().size))
                 else:
                     slots.waiting.empty()
-            epochs_drawn = len(session.history.epochs)
-            events = session.pump()
-            for event in events:
-                experiments.observed(session, event)
-            new_weights = any(isinstance(event, RunState) for event in events)
-            if new_weights and session.status == RUNNING and session.history.epochs:
+            epochs_drawn = len(session.curves.epochs)
+            events = session.pump()  # the session keeps them in its record and tells the bench
+            new_weights = any(isinstance(event, Checkpoint) for event in events)
+            if new_weights and session.status == RUNNING and session.curves.epochs:
                 adopt(session)  # an epoch ended: its model is usable on every page at once
-            if len(session.history.epochs) != epochs_drawn:
+            if len(session.curves.epochs) != epochs_drawn:
                 draw_filters(slots, session)
-            if len(session.history.epochs) != epochs_drawn or time.perf_counter() - last_draw >= DRAW_EVERY_S:
+            if len(session.curves.epochs) != epochs_drawn or time.perf_counter() - last_draw >= DRAW_EVERY_S:
                 draw_progress(slots, session)
                 draw_chart(slots, session)
                 last_draw = time.perf_counter()
             time.sleep(FOLLOW_EVERY_S)
     finally:  # an interrupted page counts its time too
         session.page_s += time.perf_counter() - loop_started
-    experiments.ended(session, DONE if session.status == DONE else STOPPED, t)
     if session.run.seen:  # a run stopped before its turn learned nothing: nothing to adopt
         adopt(session)
 
@@ -357,7 +352,7 @@ def show_results(session: TrainingSession) -> None:
     b.metric(t("train.results.test_loss"), f"{results.test_loss:.4f}")
     c.metric(t("train.results.errors"), f"{errors:,}")
     d.metric(t("train.results.time"), t("train.seconds", s=session.run.elapsed_s))
-    reached = curves.first_reached(session.history.epochs)
+    reached = curves.first_reached(session.curves.epochs)
     if reached is None:
         st.markdown(t("train.results.not_reached", target=curves.TUTORIAL_BEST, final=results.test_acc))
     else:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.experiments.store import Run, RunRecorder, RunStore, name_parts, runs_table
+from core.experiments.store import RunStore, name_parts, runs_table
 from core.i18n import Translator
-from core.model.design import describe
 from core.training import RECIPE_FIELDS
+from core.training.record import RunRecord
+from ui.state import translator
 
 STORE_KEY = "experiments.store"
-NOTICE_KEY = "experiments.notice"  # a notice to show once, on whichever page runs next
 # the runs table's columns besides the recipe's, each named by `experiments.col.<column>`
 RUN_COLUMNS = ("run", "name", "family", "status", "final", "best", "best_epoch", "time", "speed", "pinned",
                "device", "architecture")
@@ -28,38 +28,23 @@ def run_store() -> RunStore:
     return st.session_state[STORE_KEY]
 
 
-def started(session: object, parent: tuple[int, int] | None = None, inherited: Run | None = None) -> None:
-    """Follow a training session from its first event (the training page calls this on Train)."""
-    run_store().start_recording(session, RunRecorder(session.run, parent, inherited))
-
-
-def observed(session: object, event: object) -> None:
-    """Keep the state at each epoch's end (the training page calls this for every event)."""
-    recorder = run_store().recorder_for(session)
-    if recorder is not None:
-        recorder.observe(session.run, event)
-
-
-def ended(session: object, status: str, t: Translator) -> None:
-    """Keep the session as a run, finished or stopped, and say so if another had to go."""
-    store = run_store()
-    design = getattr(session, "design", None)
-    kept = store.record(session, status, describe(design) if design else None)
-    if kept is None:
-        return
-    run, dropped = kept
-    if dropped is run:
-        st.session_state[NOTICE_KEY] = t("experiments.not_kept", cap=store.cap)
-    elif dropped is not None:
-        st.session_state[NOTICE_KEY] = t("experiments.dropped", cap=store.cap, id=dropped.id,
-                                         name=run_name(dropped, t))
+def started(session: object) -> None:
+    """Keep a training session's run on the bench whenever it finishes or pauses (the training page
+    and a branch call this when the run is made)."""
+    run_store().follow(session)
 
 
 def show_notice() -> None:
     """The pending notice about a dropped run, once."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
-    if notice:
-        st.warning(notice, icon=":material/delete_sweep:")
+    store = run_store()
+    notice, store.notice = store.notice, None
+    if notice is None:
+        return
+    what, run = notice
+    t = translator()
+    text = t("experiments.not_kept", cap=store.cap) if what == "not_kept" else \
+        t("experiments.dropped", cap=store.cap, id=store.number(run), name=run_name(run, t))
+    st.warning(text, icon=":material/delete_sweep:")
 
 
 def format_value(field: str, value: object, t: Translator) -> str:
@@ -75,7 +60,7 @@ def format_value(field: str, value: object, t: Translator) -> str:
     return str(value)
 
 
-def run_name(run: Run, t: Translator) -> str:
+def run_name(run: RunRecord, t: Translator) -> str:
     """The learner's name for the run, else one built from what differs from the classic recipe."""
     if run.name:
         return run.name
@@ -84,14 +69,14 @@ def run_name(run: Run, t: Translator) -> str:
     return " · ".join(parts) or t("experiments.classic")
 
 
-def run_label(run: Run, t: Translator) -> str:
+def run_label(run: RunRecord, t: Translator) -> str:
     """The run's number and name, unique within the session (the legend and the sentences use it)."""
-    return f"#{run.id} {run_name(run, t)}"
+    return f"#{run_store().number(run)} {run_name(run, t)}"
 
 
-def runs_frame(runs: list[Run], t: Translator) -> pd.DataFrame:
+def runs_frame(runs: list[RunRecord], t: Translator) -> pd.DataFrame:
     """The runs table with translated headers and values (the page shows it; the CSV holds it)."""
-    frame = runs_table(runs, [run_name(run, t) for run in runs])
+    frame = runs_table(runs, [run_name(run, t) for run in runs], run_store().number)
     frame["family"] = [t("experiments.family", id=p[0], epoch=p[1]) if p else "" for p in frame["family"]]
     frame["status"] = [t(f"experiments.status.{s}") for s in frame["status"]]
     for field in ("optimizer", "schedule"):

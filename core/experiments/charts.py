@@ -8,22 +8,22 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.experiments.store import Run
 from core.training.curves import TUTORIAL_TEST_ACC, TUTORIAL_TRAIN_LOSS
+from core.training.record import RunRecord
 
 # Tableau's ten colours and two more: the store holds at most 12 runs
 RUN_COLOURS = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
                "#9d755d", "#bab0ac", "#1f5fbf", "#7f3c8d"]
 
 
-def overlay_frame(runs: Sequence[Run], labels: Sequence[str]) -> pd.DataFrame:
+def overlay_frame(runs: Sequence[RunRecord], labels: Sequence[str]) -> pd.DataFrame:
     """Per-epoch training loss and test accuracy of each run, long form: run, epoch, metric, value.
 
     A run's curve starts at epoch 0 when it has a starting point to draw (a branch starts at its
     parent's epoch, because its record holds its parent's first epochs)."""
     records = []
     for run, label in zip(runs, labels, strict=True):
-        for row in run.epochs:
+        for row in run.curves.epochs:
             records.append({"run": label, "epoch": row["epoch"], "metric": "loss",
                             "value": row["train_loss"]})
             records.append({"run": label, "epoch": row["epoch"], "metric": "accuracy",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.experiments.store import MENTION_ORDER, Run
+from core.experiments.store import MENTION_ORDER
+from core.training.record import RunRecord
 
 ACC_SAME = 0.05  # accuracies closer than this (percentage points) are "the same"
 RISE = 1.02  # a per-epoch loss more than 2% above the epoch before counts as going back up
@@ -48,11 +49,11 @@ def rises_from(losses: list[float]) -> int | None:
     return None
 
 
-def curve_effects(run: Run, which: str) -> list[Effect]:
+def curve_effects(run: RunRecord, which: str) -> list[Effect]:
     """What stands out in one run's curves: a training loss that diverged or went back up,
     or a test loss that rose while the training loss fell (over-fitting)."""
-    train = [row["train_loss"] for row in run.epochs]
-    test = [row["test_loss"] for row in run.epochs]
+    train = [row["train_loss"] for row in run.curves.epochs]
+    test = [row["test_loss"] for row in run.curves.epochs]
     if not train:
         return []
     if not train[-1] < DIVERGED_LOSS:  # also catches nan
@@ -66,7 +67,7 @@ def curve_effects(run: Run, which: str) -> list[Effect]:
     return []
 
 
-def describe_difference(a: Run, b: Run) -> Difference:
+def describe_difference(a: RunRecord, b: RunRecord) -> Difference:
     """What differs from run `a` to run `b` in recipe, device and architecture, and what it did."""
     changes = [Change(name, getattr(a.config, name), getattr(b.config, name))
                for name in MENTION_ORDER if getattr(a.config, name) != getattr(b.config, name)]

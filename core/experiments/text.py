@@ -69,6 +69,7 @@ TEXT = {
     "experiments.family": ("#{id} at epoch {epoch}", "#{id} 第 {epoch} 轮"),
     "experiments.status.done": ("finished", "已完成"),
     "experiments.status.stopped": ("stopped", "已停止"),
+    "experiments.status.running": ("training", "训练中"),  # a stopped run resumed on the training page
     "experiments.select_some": (
         "Select one run or more in the table to draw its curves.",
         "在表格中选中一次或多次运行，就能画出它们的曲线。",

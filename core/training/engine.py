@@ -16,12 +16,13 @@ the design experiments and the weights scripts all drive a `TrainingRun`. What d
 them comes in as options: a `batch_transform` changes each batch before the forward pass (the
 random changes of augmentation, from the run's own generator so a run stays reproducible), and
 `record_gradients` puts each weight layer's mean |gradient| on every `BatchEvent`.
-Left out: validation splits (the test set is the only held-out data), and keeping a run's state
-elsewhere: `core.training.run_state` captures it at any event and restores it, bit for bit.
+Left out: validation splits (the test set is the only held-out data). A run's state goes elsewhere
+as a `Checkpoint`: `checkpoint()` takes one at any event and `restore()` puts it back, bit for bit.
 """
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -33,6 +34,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from core.data import load_tensors
+from core.training.checkpoint import Checkpoint, EpochSums, cpu_state
 from core.training.confusion import confusion_matrix
 
 OPTIMIZERS = ("sgd", "adam")
@@ -237,26 +239,7 @@ def eta_s(progress: float, elapsed_s: float) -> float | None:
     return elapsed_s * (1 - progress) / progress
 
 
-@dataclass
-class _EpochSums:
-    """Running sums of the epoch in progress, kept on the device so batches need no sync."""
-
-    loss: torch.Tensor
-    correct: torch.Tensor
-    count: int = 0
-    window_loss: torch.Tensor | None = None  # loss summed since the last BatchEvent
-    window_batches: int = 0
-    window_gradients: torch.Tensor | None = None  # [weight layers] since the last BatchEvent, if recorded
-
-    def to(self, device: torch.device | str) -> _EpochSums:
-        """A copy with every tensor on `device`."""
-        def move(t: torch.Tensor | None) -> torch.Tensor | None:
-            return None if t is None else t.detach().to(device, copy=True)
-        return _EpochSums(move(self.loss), move(self.correct), self.count, move(self.window_loss),
-                          self.window_batches, move(self.window_gradients))
-
-
-def _window_gradients(sums: _EpochSums, names: list[str]) -> dict[str, float] | None:
+def _window_gradients(sums: EpochSums, names: list[str]) -> dict[str, float] | None:
     """Each weight layer's mean |gradient| over the window's batches, by name (None unless
     recorded); empties the window's sum."""
     if sums.window_gradients is None:
@@ -285,7 +268,7 @@ class TrainingRun:
     seen: int = 0  # samples trained on, all epochs together
     elapsed_s: float = 0.0  # time spent training, all resumptions together
     _order: torch.Tensor | None = None
-    _sums: _EpochSums | None = None
+    _sums: EpochSums | None = None
     _shuffler: torch.Generator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -331,13 +314,52 @@ class TrainingRun:
             batch_transform=batch_transform, record_gradients=record_gradients,
         )
 
-    def shuffler_state(self) -> torch.Tensor:
-        """The state of the generator that shuffles each epoch (a snapshot keeps it)."""
-        return self._shuffler.get_state()
+    def checkpoint(self) -> Checkpoint:
+        """A CPU copy of where the run stands (between epochs, or mid-epoch with its order and sums)."""
+        return Checkpoint(
+            config=replace(self.config), epoch=self.epoch, batch=self.batch, seen=self.seen,
+            elapsed_s=self.elapsed_s, model=cpu_state(self.model.state_dict()),
+            optimizer=cpu_state(self.optimizer.state_dict()),
+            scheduler=copy.deepcopy(self.scheduler.state_dict()) if self.scheduler is not None else None,
+            shuffler=self._shuffler.get_state(),
+            order=cpu_state(self._order) if self._order is not None else None,
+            sums=self._sums.to("cpu") if self._sums is not None else None,
+        )
 
-    def restore_shuffler(self, state: torch.Tensor) -> None:
-        """Put the shuffling generator back where a snapshot found it."""
-        self._shuffler.set_state(state)
+    def restore(self, checkpoint: Checkpoint) -> None:
+        """Put `checkpoint` (taken from a run of the same recipe) into this run, in place."""
+        if checkpoint.config != self.config:
+            raise ValueError(f"a state of recipe {checkpoint.config} cannot carry on a run of {self.config}")
+        self.model.load_state_dict(checkpoint.model)
+        self.load_optimizer(checkpoint.optimizer)
+        if self.scheduler is not None and checkpoint.scheduler is not None:
+            self.scheduler.load_state_dict(checkpoint.scheduler)
+        self.place(checkpoint)
+        self._order = checkpoint.order.to(self.device) if checkpoint.order is not None else None
+        self._sums = checkpoint.sums.to(self.device) if checkpoint.sums is not None else None
+
+    def load_optimizer(self, state: dict) -> None:
+        """Load an optimizer state, each buffer laid out in memory as its weight is: fused Adam walks
+        a weight and its moments as flat memory, so a contiguous moment (as read back from bytes)
+        beside a channels-last weight would be added up element by wrong element."""
+        self.optimizer.load_state_dict(state)
+        for weight, buffers in self.optimizer.state.items():
+            for name, buffer in buffers.items():
+                if isinstance(buffer, torch.Tensor) and buffer.shape == weight.shape \
+                        and buffer.stride() != weight.stride():
+                    buffers[name] = torch.empty_like(weight).copy_(buffer)
+
+    def place(self, checkpoint: Checkpoint) -> None:
+        """Put the run at `checkpoint`'s position and shuffling state, weights and optimizer untouched
+        (a branch whose recipe changed keeps its new optimizer's settings)."""
+        self._shuffler.set_state(checkpoint.shuffler)
+        self.epoch, self.batch = checkpoint.epoch, checkpoint.batch
+        self.seen, self.elapsed_s = checkpoint.seen, checkpoint.elapsed_s
+
+    @property
+    def generator(self) -> torch.Generator:
+        """The generator that shuffles each epoch and draws a batch transform's random changes."""
+        return self._shuffler
 
     @property
     def gradient_layers(self) -> list[str]:
@@ -373,7 +395,7 @@ class TrainingRun:
                 permutation = torch.randperm(len(self.chosen), generator=self._shuffler).to(self.device)
                 self._order = self.chosen[permutation]
                 zero = torch.zeros((), device=self.device)
-                self._sums = _EpochSums(loss=zero.clone(), correct=zero.clone(), window_loss=zero.clone())
+                self._sums = EpochSums(loss=zero.clone(), correct=zero.clone(), window_loss=zero.clone())
             sums = self._sums
             model.train()
             started = time.perf_counter()

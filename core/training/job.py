@@ -1,8 +1,8 @@
 """The training run as a worker job: `core.worker_pool` runs it in its own process.
 
 `train_job` builds the same `TrainingRun` the page used to drive in the server (same seed,
-same data), optionally carries on from a `RunState`, and yields the run's events; after each
-epoch, and when stopped mid-epoch, it also yields the run's `RunState`, so whoever follows it
+same data), optionally carries on from a `Checkpoint`, and yields the run's events; after each
+epoch, and when stopped mid-epoch, it also yields the run's `Checkpoint`, so whoever follows it
 keeps every completed epoch even if the worker dies, and can resume exactly.
 """
 
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 import torch
 
 from core.data import data_dir, load_tensors
+from core.training.checkpoint import Checkpoint
 from core.training.engine import (
     BatchEvent,
     EpochEvent,
@@ -22,7 +23,6 @@ from core.training.engine import (
     make_optimizer,
     seeded_model,
 )
-from core.training.run_state import RunState, capture, restore
 
 
 @functools.lru_cache(maxsize=2)
@@ -47,11 +47,11 @@ def train_job(
     should_stop: Callable[[], bool],
     config: TrainConfig,
     device: str | None = None,
-    start: RunState | None = None,
+    start: Checkpoint | None = None,
     report_every: int = 20,
     test_size: int | None = None,
     design: list[dict] | None = None,
-) -> Iterator[BatchEvent | EpochEvent | RunState]:
+) -> Iterator[BatchEvent | EpochEvent | Checkpoint]:
     """Train by `config` on `device` (from `start` if given), yielding events and, at every epoch's
     end and on stopping, the run's state; each epoch is judged on the first `test_size` test
     images (all by default); the network is `design`'s (core.model.design), LeNet when None."""
@@ -59,10 +59,10 @@ def train_job(
     test_data = (test_x[:test_size], test_y[:test_size])
     run = TrainingRun.start(seeded_model(config.seed, design), config, device, train_data, test_data)
     if start is not None:
-        restore(run, start)
+        run.restore(start)
     for event in run.events(should_stop, report_every):
         yield event
         if isinstance(event, EpochEvent):
-            yield capture(run)
+            yield run.checkpoint()
     if not run.finished:  # stopped mid-epoch: where it stands
-        yield capture(run)
+        yield run.checkpoint()

@@ -2,7 +2,7 @@
 
 Every checkpoint the app writes gets its metadata here: `training_meta` for a model a
 `TrainConfig` trained (the training page, the weights scripts), `checkpoint_meta` for any other
-(a kept run's epoch on the experiments page, by `Run.meta`).
+(a kept run's epoch on the experiments page, by `RunRecord.meta`).
 """
 
 from __future__ import annotations

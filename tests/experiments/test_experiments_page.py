@@ -6,10 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data import load_tensors
-from core.experiments.store import DONE, Run, RunRecorder, RunStore
+from core.experiments.store import RunStore
 from core.i18n import CATALOGUE, LANGUAGES, Translator, translate
-from core.model import LeNet
+from core.model import LENET
 from core.training import TrainConfig
+from core.training.record import RunRecord
 from core.training.session import TrainingSession
 from tests.apptest import APP, assert_rendered, open_page
 from ui.experiments import RUN_COLUMNS, STORE_KEY, runs_frame
@@ -25,12 +26,10 @@ def tiny_store(*configs: TrainConfig) -> RunStore:
     store = RunStore()
     for config in configs:
         session = TrainingSession.start(config, "cpu", TRAIN, TEST)
-        store.start_recording(session, RunRecorder(session.run))
+        store.follow(session)
         for event in session.run.events(report_every=5):
-            session.history.record(event)
-            store.recorder_for(session).observe(session.run, event)
+            session.take(event)
         session.finish()
-        store.record(session, DONE)
     return store
 
 
@@ -42,7 +41,7 @@ def two_runs() -> RunStore:
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_every_recipe_setting_has_a_translated_column(lang: str) -> None:
     """The table on the page and its CSV name every TrainConfig field in the learner's language."""
-    run = Run(id=1, config=TrainConfig(), device="cpu", architecture="LeNet", template=LeNet())
+    run = RunRecord(config=TrainConfig(), design=LENET, device="cpu")
     frame = runs_frame([run], Translator(lang))
     header = frame.to_csv(index=False).splitlines()[0].split(",")
     for setting in fields(TrainConfig):
@@ -85,7 +84,8 @@ def test_replay_use_an_epoch_rename_pin_and_export(two_runs: RunStore) -> None:
     assert_rendered(at, "en")
     at.button(key="experiments.use").click().run()
     model, meta = at.session_state[TRAINED_MODEL_KEY]
-    assert meta["epochs"] == 1 and meta["test_accuracy"] == round(two_runs.runs[0].epochs[0]["test_acc"], 2)
+    first_epoch = two_runs.runs[0].curves.epochs[0]
+    assert meta["epochs"] == 1 and meta["test_accuracy"] == round(first_epoch["test_acc"], 2)
     at.text_input(key="experiments.name.1").input("baseline").run()
     at.toggle(key="experiments.pin.1").set_value(True).run()
     assert two_runs.runs[0].name == "baseline" and two_runs.runs[0].pinned
@@ -138,8 +138,9 @@ def test_a_branch_trains_on_from_its_parent_and_shows_the_family() -> None:
     assert_rendered(at, "en")
     assert at.title[0].value == translate("train.title", "en")
     branch = store.runs[-1]
-    assert len(store.runs) == 2 and branch.parent == (1, 1) and branch.config.lr == 0.1
-    assert branch.epochs[0] == store.runs[0].epochs[0]  # its curve starts as its parent's did
-    assert [row["epoch"] for row in branch.epochs] == [1, 2] and branch.replay_epochs == [0, 1, 2]
+    assert len(store.runs) == 2 and branch.parent == (store.runs[0].id, 1) and branch.config.lr == 0.1
+    assert branch is at.session_state["train.session"].record  # the bench keeps what the session trained
+    assert branch.curves.epochs[0] == store.runs[0].curves.epochs[0]  # its curve starts as its parent's did
+    assert [row["epoch"] for row in branch.curves.epochs] == [1, 2] and branch.replay_epochs == [0, 1, 2]
     at.switch_page("pages/experiments.py").run()
     assert translate("experiments.family", "en", id=1, epoch=1) in list(at.dataframe[0].value.iloc[:, 2])

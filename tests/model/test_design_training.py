@@ -16,9 +16,9 @@ def test_an_mlp_trains_and_its_snapshot_rebuilds_from_its_design() -> None:
     session = TrainingSession.start(config, "cpu", (train_x, train_y), (test_x[:500], test_y[:500]),
                                     design=PRESETS["mlp"])
     for event in session.run.events(report_every=5):
-        session.history.record(event)
+        session.take(event)
     session.finish()
-    assert session.history.filters == []  # no convolution, no filters
+    assert session.curves.filters == {}  # no convolution, no filters
     assert session.results.test_acc > 60  # 1,000 digits once through already read most
     model, meta = session.snapshot(session.results.test_acc, session.results.test_loss)
     assert meta["design"] == PRESETS["mlp"] and meta["architecture"].startswith("flatten → fc 128")
@@ -32,4 +32,4 @@ def test_a_design_with_other_kernels_records_them() -> None:
     design = [dict(design[0], out=8, kernel=3)] + design[1:]
     session = TrainingSession.start(TrainConfig(epochs=1, train_size=1_000), "cpu",
                                     load_tensors(train=True), load_tensors(train=False), design=design)
-    assert session.history.filters[0].shape == (8, 3, 3)
+    assert session.curves.filters[0].shape == (8, 3, 3)

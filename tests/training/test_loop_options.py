@@ -6,7 +6,6 @@ import torch
 from core.data import MNIST_MEAN, MNIST_STD, load_tensors
 from core.sketch.augment import ROBUST, RandomChanges
 from core.training import BatchEvent, TrainConfig, TrainingRun, seeded_model
-from core.training.run_state import capture, restore
 
 _train_x, _train_y = load_tensors(train=True)
 TRAIN = (_train_x[:256], _train_y[:256])
@@ -34,7 +33,7 @@ def test_the_transform_gets_each_batch_its_indices_and_the_runs_generator() -> N
     run = start(batch_transform=transform)
     list(run.events())
     assert len(seen) == run.batches
-    assert all(torch.equal(x, TRAIN[0][index]) and generator is run._shuffler for x, index, generator in seen)
+    assert all(torch.equal(x, TRAIN[0][index]) and generator is run.generator for x, index, generator in seen)
     assert sorted(torch.cat([index for _, index, _ in seen]).tolist()) == list(range(256))
     plain = start()
     list(plain.events())
@@ -55,7 +54,7 @@ def test_augmented_training_is_reproducible_and_resumes_exactly() -> None:
         assert isinstance(next(events), BatchEvent)
     events.close()
     resumed = start(ink, batch_transform=RandomChanges(ROBUST))
-    restore(resumed, capture(stopped))
+    resumed.restore(stopped.checkpoint())
     list(resumed.events())
     assert same_weights(whole, resumed)
 

@@ -86,7 +86,7 @@ def interrupted_session() -> TrainingSession:
     config = TrainConfig(epochs=1, train_size=1_000, batch_size=32, lr=0.005, optimizer="adam")
     session = TrainingSession.start(config, "cpu", load_tensors(True), load_tensors(False))
     for event in itertools.islice(session.run.events(report_every=10), 2):
-        session.history.record(event)
+        session.take(event)
     return session
 
 
@@ -96,7 +96,7 @@ def test_an_interrupted_run_carries_on_where_it_stopped() -> None:
     assert_rendered(at, "en")
     assert session.status == "done" and session.run.seen == 1_000  # 640 before, 360 after: none twice
     # 2 events before the click; the page then reports every batch (32 batches // 25 < 1): 12 more
-    assert session.report_every == 1 and len(session.history.batch_losses) == 2 + 12
+    assert session.report_every == 1 and len(session.curves.batch_losses) == 2 + 12
 
 
 def test_a_stopped_run_resumes_on_request() -> None:

@@ -165,21 +165,21 @@ def test_evaluate_matches_a_direct_computation() -> None:
 
 def test_training_session_history_stop_resume_finish() -> None:
     session = TrainingSession.start(TrainConfig(**{**vars(SMALL), "epochs": 2}), "cpu", TRAIN, TEST)
-    assert session.status == RUNNING and session.history.filter_epochs == [0]
+    assert session.status == RUNNING and sorted(session.curves.filters) == [0]
     for event in itertools.islice(session.run.events(report_every=EVERY), 4):
-        session.history.record(event)
+        session.take(event)
     session.stop()
     assert session.status == PAUSED and session.results.confusion.sum() == 2000
     assert session.epochs_done == pytest.approx(20 / 32, abs=0.01)
     session.resume()
     assert session.results is None
     for event in session.run.events(report_every=EVERY):
-        session.history.record(event)
+        session.take(event)
     session.finish()
     assert session.status == DONE
-    assert [row["epoch"] for row in session.history.epochs] == [1, 2]
-    assert session.history.filter_epochs == [0, 1, 2]
-    assert len(session.history.batch_losses) == 2 * 7
+    assert [row["epoch"] for row in session.curves.epochs] == [1, 2]
+    assert sorted(session.curves.filters) == [0, 1, 2]
+    assert len(session.curves.batch_losses) == 2 * 7
     model, meta = session.snapshot(session.results.test_acc, session.results.test_loss)
     assert model is not session.run.model and meta["epochs"] == 2
     assert meta["recipe"]["train_size"] == 1_000 and meta["test_accuracy"] > 70
@@ -296,11 +296,11 @@ def test_checkpoint_meta_holds_the_whole_recipe_and_the_figures() -> None:
 
 
 def test_forgetting_lost_steps_keeps_the_batch_columns_aligned() -> None:
-    from core.training.session import History
+    from core.training.record import Curves
 
-    history = History()
+    history = Curves()
     for batch in (1, 2, 3, 4):
-        history.record(BatchEvent(epoch=1, batch=batch, batches=4, loss=1.0 / batch, samples_per_s=100.0,
+        history.add(BatchEvent(epoch=1, batch=batch, batches=4, loss=1.0 / batch, samples_per_s=100.0,
                                   progress=batch / 4, elapsed_s=0.5 * batch))
     history.forget_after(0.5)  # a worker died after half an epoch
     assert history.batch_epochs == [0.25, 0.5] and history.batch_seconds == [0.5, 1.0]

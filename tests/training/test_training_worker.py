@@ -9,8 +9,8 @@ import torch
 
 from core.data import load_tensors
 from core.training import TrainConfig, TrainingRun, seeded_model
+from core.training.checkpoint import Checkpoint
 from core.training.job import train_job
-from core.training.run_state import RunState
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from core.worker_pool import DIED, FINISHED
 
@@ -44,7 +44,7 @@ def pump_until(session: TrainingSession, done, timeout: float = 60.0) -> None:
 
 def test_a_run_in_a_worker_ends_with_the_same_weights_as_in_process(worker_pool, in_process_weights):
     run = worker_pool.submit(train_job, TWO_EPOCHS, "cpu", test_size=len(TEST[1]))
-    states = [event for event in run.events(timeout=60) if isinstance(event, RunState)]
+    states = [event for event in run.events(timeout=60) if isinstance(event, Checkpoint)]
     assert run.state == FINISHED and [state.epoch for state in states] == [2, 3]
     assert same_weights(states[-1].model, in_process_weights)
 
@@ -65,7 +65,7 @@ def test_stop_pauses_within_a_second_and_resume_ends_where_an_unstopped_run_woul
     session.launch(worker_pool)
     pump_until(session, lambda: session.status == DONE)
     assert same_weights(session.run.model.state_dict(), in_process_weights)
-    assert [row["epoch"] for row in session.history.epochs] == [1, 2]
+    assert [row["epoch"] for row in session.curves.epochs] == [1, 2]
 
 
 def test_a_killed_worker_keeps_the_finished_epochs_and_says_so(worker_pool, in_process_weights):
@@ -76,8 +76,8 @@ def test_a_killed_worker_keeps_the_finished_epochs_and_says_so(worker_pool, in_p
     pump_until(session, lambda: session.status != RUNNING)
     assert session.status == PAUSED and session.lost == DIED
     assert (session.run.epoch, session.run.batch) == (2, 0)
-    assert [row["epoch"] for row in session.history.epochs] == [1]
-    assert max(session.history.batch_epochs) <= 1.0 and session.results is not None
+    assert [row["epoch"] for row in session.curves.epochs] == [1]
+    assert max(session.curves.batch_epochs) <= 1.0 and session.results is not None
     session.resume()
     session.launch(worker_pool)  # the pool has a worker again
     pump_until(session, lambda: session.status == DONE)
