@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 axe=node_modules/axe-core/axe.min.js
 want=$(sed -n 's/.*"axe-core": "\([^"]*\)".*/\1/p' package.json)
-have=$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' node_modules/axe-core/package.json 2>/dev/null | head -1)
+have=$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' node_modules/axe-core/package.json 2>/dev/null | head -1 || true)  # empty before the first install
 [ -f "$axe" ] && [ "$have" = "$want" ] && exit 0
 if ! command -v npm >/dev/null; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
