@@ -4,8 +4,9 @@ Recipe (documented in the README and stored in the file's metadata): the pretrai
 (`scripts.train_pretrained.RECIPE`: SGD with momentum 0.9, batch 64, one-cycle peaking at
 lr 0.05, seed 0, one CPU thread) run for more epochs, each batch of the 60,000 training
 images changed at random by `core.sketch.augment.ROBUST` (turns, shifts, scaling, elastic
-bending, thicker and thinner strokes; a share left untouched). Run from the repository root:
-`.venv/bin/python -m scripts.train_robust` (about 28 minutes on the busy 2-core machine).
+bending, thicker and thinner strokes; of the share left untouched, half scanned at a low
+resolution and fitted again as the sketch page does). Run from the repository root:
+`.venv/bin/python -m scripts.train_robust` (10-30 minutes on the shared 2-core machine).
 It prints the metadata it wrote.
 
 Choosing a recipe without the test set: `--hold-out 10000` trains on the first 50,000 training

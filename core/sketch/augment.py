@@ -133,7 +133,10 @@ class Augmentation:
             raise ValueError(f"scan must be one of {SCAN_ORDERS}, not {self.scan!r}")
 
 
-ROBUST = Augmentation()
+# The shipped model's recipe: of the share left untouched, half is scanned instead. Chosen on 10,000
+# training images held out from training (README): scanning the changed images (after or before
+# their changes) or blurring them cost shifted digits up to a point; a larger scanned share cost MNIST
+ROBUST = Augmentation(low_res=0.5, scan="untouched")
 
 
 def refit(images: torch.Tensor, fit: int = 20, centre: float = 14.0, threshold: float = 0.1) -> torch.Tensor:

@@ -1,4 +1,5 @@
-"""Fine-tuning on a synthetic "personal style": MNIST test digits tilted 30° and thickened.
+"""Fine-tuning on a synthetic "personal style": MNIST test digits tilted 30° and thinned (a fine pen;
+the shipped model already reads them tilted and thickened, 39 of the 40 held back).
 
 MNIST accuracy is measured on the first 2,000 test images (not the 10,000 the page uses), and
 the style's digits come from the rest of the test set, to keep the test to a few seconds.
@@ -25,7 +26,7 @@ def personal_style() -> Collection:
     chosen = np.concatenate([rng.choice(np.flatnonzero(labels[2000:] == d) + 2000, PER_DIGIT, replace=False)
                              for d in range(10)])
     ink = torch.from_numpy(images[chosen].astype(np.float32) / 255.0).unsqueeze(1)
-    styled = uniform_change(ink, angle=30.0, thickness=1)[:, 0].numpy()
+    styled = uniform_change(ink, angle=30.0, thickness=-1)[:, 0].numpy()
     return Collection(np.round(styled * 255).astype(np.uint8), labels[chosen].astype(np.int64))
 
 

@@ -56,7 +56,7 @@ def test_blur_keeps_the_ink_and_spreads_it() -> None:
 
 def test_the_scan_comes_after_the_recipes_other_changes_drawn_as_before() -> None:
     ink = torch.from_numpy(DIGITS).unsqueeze(1)
-    how = replace(ROBUST, clean=0.0, low_res=0.0, blur=0.0)
+    how = replace(ROBUST, clean=0.0, low_res=0.0, blur=0.0, scan="after")
     plain = random_changes(ink, how, torch.Generator().manual_seed(3))
     scan = random_changes(ink, replace(how, low_res=1.0, low_res_size=(8, 8)),
                           torch.Generator().manual_seed(3))

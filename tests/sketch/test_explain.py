@@ -52,11 +52,16 @@ def test_saliency_is_the_gradient_size_checked_by_finite_differences(model, seve
         nudged[pixel] += eps
         changes.append(abs(score(nudged) - score(seven)))
     assert changes[0] > 10 * changes[1]
-    # and the size matches the gradient: |d score / d x_norm| = |d score / d pixel| * std
+    # and the size matches the gradient: |d score / d x_norm| = |d score / d pixel| * std. The network
+    # is piecewise linear (ReLU, max-pool): where the pixel sits on a kink (a pool's tie, a unit at
+    # exactly 0) the gradient is the slope on one side of it, so the step down is measured too
     x = normalise(seven).requires_grad_(True)
     (grad,) = torch.autograd.grad(model(x)[0, 7], x)
     peak = float(grad.abs().max())
-    assert changes[0] == pytest.approx(peak * eps / 0.3081, rel=0.05)
+    lowered = seven.copy()
+    lowered[top] -= eps
+    slopes = [changes[0], abs(score(seven) - score(lowered))]
+    assert any(slope == pytest.approx(peak * eps / 0.3081, rel=0.05) for slope in slopes), slopes
 
 
 def test_saliency_leaves_the_shared_model_untouched(model, seven) -> None:
