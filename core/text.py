@@ -5,6 +5,7 @@ TEXT = {
     "nav.dataset": ("The MNIST dataset", "MNIST 数据集"),
     "nav.neuron": ("One neuron learns", "一个神经元的学习"),
     "nav.convolution": ("Convolution", "卷积"),
+    "nav.backprop": ("Backpropagation", "反向传播"),
     "nav.model": ("Inside LeNet", "LeNet 的结构"),
     "nav.design": ("Design a network", "设计网络"),
     "nav.train": ("Train LeNet", "训练 LeNet"),
