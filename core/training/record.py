@@ -8,7 +8,10 @@ bench keeps the very same object afterwards; a branch starts a new record whose 
 
 `to_bytes` / `from_bytes` write and read it as one safetensors file: every tensor and array
 under its path in the record, the rest as JSON in the file's metadata (`schema_version` says
-which layout). Nothing here imports Streamlit.
+which layout). A store keeps a record in parts instead (`head_bytes`, `checkpoint_to_bytes`): the
+head is everything but the epochs' checkpoints (a few hundred kB at most), each checkpoint its own
+bytes, so an epoch's end writes one checkpoint, and a record read back (`from_head`) reads a
+checkpoint only when something asks for it (`StoredCheckpoints`). Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import dataclasses
 import json
 import struct
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -111,6 +115,7 @@ class RunRecord:
     name: str | None = None  # the learner's own name; None: built from the recipe
     pinned: bool = False
     parent: tuple[str, int] | None = None  # (record id, epoch) this run branched from
+    kept_epochs: list[int] = field(default_factory=list)  # in a head only: the epochs whose checkpoints exist
 
     @property
     def architecture(self) -> str:
@@ -151,8 +156,12 @@ class RunRecord:
 
     @property
     def nbytes(self) -> int:
-        """Memory the record's tensors and arrays hold (its curves' lists besides)."""
-        states = [*self.checkpoints.values(), *([self.paused] if self.paused else [])]
+        """Memory the record's tensors and arrays hold (its curves' lists besides; checkpoints still in
+        the store are not counted)."""
+        held = self.checkpoints
+        if isinstance(held, StoredCheckpoints):
+            held = held.held()
+        states = [*held.values(), *([self.paused] if self.paused else [])]
         arrays = [*self.curves.filters.values(), *self.curves.confusions.values()]
         if self.results is not None:
             arrays += [self.results.predicted, self.results.confusion]
@@ -190,20 +199,87 @@ class RunRecord:
 
     def to_bytes(self) -> bytes:
         """The record as one safetensors file: tensors by path, everything else as JSON metadata."""
-        tensors: dict[str, torch.Tensor] = {}
-        document = _encode(self, "", tensors)
-        return save_tensors(tensors, metadata={"record": json.dumps(document)})
+        return _to_safetensors(self)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> RunRecord:
         """The record `to_bytes` wrote."""
-        header_size = struct.unpack("<Q", data[:8])[0]
-        metadata = json.loads(data[8 : 8 + header_size])["__metadata__"]
-        document = json.loads(metadata["record"])
-        if document["fields"]["schema_version"] != SCHEMA_VERSION:
-            raise ValueError(f"a run record of schema {document['fields']['schema_version']}, "
-                             f"this app reads {SCHEMA_VERSION}")
-        return _decode(document, load_tensors(data), {})
+        return _from_safetensors(data, RunRecord)
+
+    def head_bytes(self) -> bytes:
+        """The record without its epochs' checkpoints (the epochs kept are listed in it)."""
+        head = copy.copy(self)
+        head.checkpoints = {}
+        head.kept_epochs = sorted(self.checkpoints)
+        return _to_safetensors(head)
+
+    @classmethod
+    def from_head(cls, data: bytes, read_checkpoint: Callable[[int], Checkpoint]) -> RunRecord:
+        """The record `head_bytes` wrote, whose checkpoints `read_checkpoint(epoch)` reads on demand."""
+        record = _from_safetensors(data, RunRecord)
+        record.checkpoints = StoredCheckpoints(record.kept_epochs, read_checkpoint)
+        record.kept_epochs = []
+        return record
+
+
+class StoredCheckpoints(dict):
+    """Epoch -> Checkpoint, each read (by `read(epoch)`) the first time it is asked for, then held."""
+
+    def __init__(self, epochs: list[int], read: Callable[[int], Checkpoint]):
+        super().__init__(dict.fromkeys(epochs))
+        self._read = read
+
+    def __getitem__(self, epoch: int) -> Checkpoint:
+        checkpoint = super().__getitem__(epoch)
+        if checkpoint is None:
+            checkpoint = self._read(epoch)
+            super().__setitem__(epoch, checkpoint)
+        return checkpoint
+
+    def held(self) -> dict[int, Checkpoint]:
+        """The checkpoints read so far (nothing is read to answer)."""
+        return {epoch: c for epoch, c in super().items() if c is not None}
+
+    def release(self, keep: int | None = None) -> None:
+        """Let go of every checkpoint held but `keep`'s: they are read again when asked for."""
+        for epoch in list(self):
+            if epoch != keep:
+                super().__setitem__(epoch, None)
+
+    def values(self) -> Iterator[Checkpoint]:  # type: ignore[override]
+        return (self[epoch] for epoch in self)
+
+    def items(self) -> Iterator[tuple[int, Checkpoint]]:  # type: ignore[override]
+        return ((epoch, self[epoch]) for epoch in self)
+
+
+def checkpoint_to_bytes(checkpoint: Checkpoint) -> bytes:
+    """One checkpoint as a safetensors file, as a record holds it."""
+    return _to_safetensors(checkpoint)
+
+
+def checkpoint_from_bytes(data: bytes) -> Checkpoint:
+    """The checkpoint `checkpoint_to_bytes` wrote."""
+    return _from_safetensors(data, Checkpoint)
+
+
+def _to_safetensors(value: RunRecord | Checkpoint) -> bytes:
+    tensors: dict[str, torch.Tensor] = {}
+    document = _encode(value, "", tensors)
+    metadata = {"record": json.dumps(document), "schema_version": str(SCHEMA_VERSION)}
+    return save_tensors(tensors, metadata=metadata)
+
+
+def _from_safetensors(data: bytes, kind: type) -> object:
+    header_size = struct.unpack("<Q", data[:8])[0]
+    metadata = json.loads(data[8 : 8 + header_size])["__metadata__"]
+    written = metadata.get("schema_version", str(SCHEMA_VERSION))
+    if written != str(SCHEMA_VERSION):
+        raise ValueError(f"a run record of schema {written}, this app reads {SCHEMA_VERSION}")
+    document = json.loads(metadata["record"])
+    if document.get("$type") != kind.__name__:
+        raise ValueError(f"not a {kind.__name__}: {document.get('$type')}")
+    return _decode(document, load_tensors(data), {})
 
 
 # ---- the record to JSON and tensors, and back -----------------------------------------------------

@@ -2,12 +2,21 @@
 
 from dataclasses import replace
 
+import pytest
 import torch
 
 from core.data import load_tensors
 from core.experiments.store import RunStore
 from core.training import TrainConfig
-from core.training.record import DONE, PAUSED, SCHEMA_VERSION, RunRecord, same_record
+from core.training.record import (
+    DONE,
+    PAUSED,
+    SCHEMA_VERSION,
+    RunRecord,
+    checkpoint_from_bytes,
+    checkpoint_to_bytes,
+    same_record,
+)
 from core.training.session import TrainingSession
 
 TRAIN = load_tensors(train=True)
@@ -96,3 +105,37 @@ def test_a_branch_from_a_record_read_back_from_bytes_continues_bit_for_bit() -> 
         list(branch.run.events())
         for name, weight in whole.run.model.state_dict().items():
             assert torch.equal(weight, branch.run.model.state_dict()[name]), (config, name)
+
+
+def test_a_record_kept_in_parts_reads_each_checkpoint_only_when_asked() -> None:
+    """A store keeps the head and each epoch's checkpoint apart; read back, the record is equal and
+    reads a checkpoint the first time it is used."""
+    record = trained(RECIPE).record
+    parts = {epoch: checkpoint_to_bytes(c) for epoch, c in record.checkpoints.items()}
+    head = record.head_bytes()
+    assert len(head) < min(len(p) for p in parts.values()) * 2  # the head holds no weights
+    asked: list[int] = []
+
+    def read(epoch: int):
+        asked.append(epoch)
+        return checkpoint_from_bytes(parts[epoch])
+
+    again = RunRecord.from_head(head, read)
+    assert again.replay_epochs == [0, 1, 2] and asked == []
+    assert again.nbytes < record.nbytes  # nothing read yet
+    weights = again.model_at(1).state_dict()["conv1.weight"]
+    assert torch.equal(weights, record.checkpoints[1].model["conv1.weight"])
+    assert asked == [1]
+    assert same_record(record, again) and sorted(asked) == [0, 1, 2]  # comparing reads the rest, once each
+    again.checkpoints.release(keep=2)
+    assert list(again.checkpoints.held()) == [2]
+    again.checkpoints[0]
+    assert asked.count(0) == 2
+
+
+def test_a_checkpoint_file_is_refused_as_a_record_and_a_record_as_a_checkpoint() -> None:
+    record = trained(replace(RECIPE, epochs=1)).record
+    with pytest.raises(ValueError, match="not a RunRecord"):
+        RunRecord.from_bytes(checkpoint_to_bytes(record.checkpoints[1]))
+    with pytest.raises(ValueError, match="not a Checkpoint"):
+        checkpoint_from_bytes(record.to_bytes())
