@@ -20,6 +20,7 @@ import copy
 import dataclasses
 import json
 import struct
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -115,6 +116,7 @@ class RunRecord:
     name: str | None = None  # the learner's own name; None: built from the recipe
     pinned: bool = False
     parent: tuple[str, int] | None = None  # (record id, epoch) this run branched from
+    created_at: float = field(default_factory=time.time)  # when the run began (a store lists runs by it)
     kept_epochs: list[int] = field(default_factory=list)  # in a head only: the epochs whose checkpoints exist
 
     @property
@@ -214,10 +216,11 @@ class RunRecord:
         return _to_safetensors(head)
 
     @classmethod
-    def from_head(cls, data: bytes, read_checkpoint: Callable[[int], Checkpoint]) -> RunRecord:
-        """The record `head_bytes` wrote, whose checkpoints `read_checkpoint(epoch)` reads on demand."""
+    def from_head(cls, data: bytes, read_checkpoint: Callable[[str, int], Checkpoint]) -> RunRecord:
+        """The record `head_bytes` wrote; `read_checkpoint(run id, epoch)` reads its checkpoints on demand."""
         record = _from_safetensors(data, RunRecord)
-        record.checkpoints = StoredCheckpoints(record.kept_epochs, read_checkpoint)
+        run_id = record.id
+        record.checkpoints = StoredCheckpoints(record.kept_epochs, lambda e: read_checkpoint(run_id, e))
         record.kept_epochs = []
         return record
 

@@ -116,7 +116,8 @@ def test_a_record_kept_in_parts_reads_each_checkpoint_only_when_asked() -> None:
     assert len(head) < min(len(p) for p in parts.values()) * 2  # the head holds no weights
     asked: list[int] = []
 
-    def read(epoch: int):
+    def read(run_id: str, epoch: int):
+        assert run_id == record.id
         asked.append(epoch)
         return checkpoint_from_bytes(parts[epoch])
 
