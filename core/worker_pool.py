@@ -33,6 +33,8 @@ Workers start with the "spawn" method: never fork a process that already runs to
 threads or a web server's threads. Each uses `cores - 1` torch threads (at least 1): a worker
 with as many threads as cores spins on cores the server needs, and crawls (the same measurement:
 4,876 images/s with 1 thread beside the server's rendering, 1,829 with 2).
+A worker exits when the server's process dies (even by `kill -9`), so no orphan keeps training: on
+Linux the kernel kills it (PR_SET_PDEATHSIG), and everywhere a thread in it watches its parent.
 Left out: jobs that need a GPU per worker, priorities, sending a job's result back other than as
 events.
 """
@@ -40,11 +42,16 @@ events.
 from __future__ import annotations
 
 import atexit
+import concurrent.futures
+import contextlib
+import ctypes
 import itertools
 import multiprocessing
 import os
 import pickle
 import queue
+import signal
+import sys
 import threading
 import time
 import traceback
@@ -61,6 +68,9 @@ STOP_GRACE_S = 2.0  # a stopped job that still yields after this long is closed 
 GONE_GRACE_S = 10.0  # an owner gone this long stops its job (`end_with`); a reconnecting tab is back sooner
 CHECK_EVERY_S = 0.25  # how often a reader looks whether its worker still lives
 MAX_START_FAILURES = 3  # workers dying before they are ready, in a row, before the pool gives up
+PARENT_CHECK_S = 1.0  # how often a worker looks whether the process that started it still lives
+ORPHANED_EXIT_CODE = 3  # a worker's exit code when it leaves because its parent died
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def worker_threads(cores: int | None = None) -> int:
@@ -79,8 +89,54 @@ class _Status:
     pid: int | None = None  # the worker's process id, when it starts a job
 
 
-def _worker_main(jobs, events, stop_job, threads: int, warm_up: Callable[[], Any] | None) -> None:
+def _set_parent_death_signal() -> None:
+    """Linux: have the kernel SIGKILL this process when the thread that started it ends."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # no prctl: the watching thread still works
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _die_with_parent(parent_pid: int | None) -> None:
+    """End this worker as soon as its parent process dies (called first thing in the worker).
+
+    Linux: the kernel sends SIGKILL when the parent goes (PR_SET_PDEATHSIG). The signal fires
+    when the parent's *thread* that started this process ends, not only the process: that is
+    why the pool starts every worker from one thread that lives as long as the interpreter
+    (`_start_process`), never from a Streamlit script thread or a reader thread, which end.
+    The parent may have died before prctl ran: then our parent pid is no longer its pid.
+    Every platform, and in case the signal is not set: a daemon thread wakes every
+    PARENT_CHECK_S (no cost per batch) and leaves once the parent's sentinel (a pipe end it
+    holds, or its handle on Windows) says it ended or the parent pid changed (reparented). That
+    check is safe whichever thread started us: a thread that ends hands its children to another
+    thread of the same process, whose pid getppid() returns.
+    `parent_pid` None (forkserver: the parent is the fork server): the pid first seen.
+    """
+    _set_parent_death_signal()
+    expected = os.getppid() if parent_pid is None else parent_pid
+    if os.getppid() != expected:
+        os._exit(ORPHANED_EXIT_CODE)
+    parent = multiprocessing.parent_process()
+    sentinels = [parent.sentinel] if parent is not None and parent.sentinel is not None else []
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        while True:
+            if sentinels:
+                gone = bool(wait(sentinels, timeout=PARENT_CHECK_S))
+            else:
+                time.sleep(PARENT_CHECK_S)
+                gone = False
+            if gone or os.getppid() != expected:
+                os._exit(ORPHANED_EXIT_CODE)
+
+    threading.Thread(target=watch, name="worker-parent-watch", daemon=True).start()
+
+
+def _worker_main(jobs, events, stop_job, threads: int, warm_up: Callable[[], Any] | None,
+                 parent_pid: int | None = None) -> None:
     """A worker process: import torch once, then run job after job, sending events as pickles."""
+    _die_with_parent(parent_pid)
     os.environ["OMP_NUM_THREADS"] = str(threads)  # before torch starts its thread pool
     import torch
 
@@ -140,6 +196,43 @@ def _end_process(process, patience_s: float = 5.0) -> None:
     if process.is_alive():
         process.kill()
         process.join(patience_s)
+
+
+_spawn_requests: queue.Queue = queue.Queue()
+_spawner: threading.Thread | None = None
+_spawner_lock = threading.Lock()
+
+
+def _spawn_forever() -> None:
+    while True:
+        process, started = _spawn_requests.get()
+        try:
+            process.start()
+            started.set_result(None)
+        except BaseException as error:  # raised again in the caller's thread
+            started.set_exception(error)
+
+
+def _start_process(process) -> None:
+    """Start a worker process from the one spawner thread, which lives until the interpreter ends.
+
+    A worker dies with the thread that started it (PR_SET_PDEATHSIG, see `_die_with_parent`),
+    and the pool is warmed from a Streamlit script thread and refilled from a reader thread,
+    both of which end while the server lives: they hand the start to this thread and wait.
+    (Seen without it: a worker warmed from a thread that ended once the worker was ready got
+    SIGKILL at once; tests/test_worker_orphans.py checks both cases.)
+    """
+    global _spawner
+    if threading.current_thread() is _spawner:
+        process.start()
+        return
+    with _spawner_lock:
+        if _spawner is None or not _spawner.is_alive():  # also after a fork: threads do not follow
+            _spawner = threading.Thread(target=_spawn_forever, name="worker-pool-spawner", daemon=True)
+            _spawner.start()
+    started: concurrent.futures.Future = concurrent.futures.Future()
+    _spawn_requests.put((process, started))
+    started.result()
 
 
 class RunHandle:
@@ -327,9 +420,11 @@ class WorkerPool:
         job_out, job_in = context.Pipe(duplex=False)
         event_out, event_in = context.Pipe(duplex=False)
         stop_job = context.Value("q", 0, lock=False)  # id of the job told to stop; aligned 8-byte writes
+        # a fork server's child has the fork server for parent: the worker watches the pid it sees
+        parent_pid = None if self._context.get_start_method() == "forkserver" else os.getpid()
         process = context.Process(target=_worker_main, name="training-worker", daemon=True,
-                                  args=(job_out, event_in, stop_job, self.threads, self.warm_up))
-        process.start()
+                                  args=(job_out, event_in, stop_job, self.threads, self.warm_up, parent_pid))
+        _start_process(process)
         job_out.close()
         event_in.close()
         worker = _Worker(process, job_in, event_out, stop_job)

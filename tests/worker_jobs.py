@@ -41,3 +41,12 @@ def failing_experiment(should_stop, name, config, test_size):
     """A design experiment (core.design.experiments.experiment_job's arguments) that fails at once."""
     raise ValueError(f"the {name} experiment broke")
     yield  # a generator function, as every job is
+
+
+def death_signal(should_stop):
+    """The worker's pid and the signal the kernel sends it when its parent dies (Linux prctl)."""
+    import ctypes
+
+    value = ctypes.c_int(-1)
+    ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(value), 0, 0, 0)  # PR_GET_PDEATHSIG
+    yield os.getpid(), value.value
