@@ -124,6 +124,10 @@ class WorkspaceStore:
             with connection.begin():
                 yield connection
 
+    def in_name_order(self, column):
+        """The column to sort by bytewise, as SQLite does (PostgreSQL's default follows a locale)."""
+        return column.collate("C") if self.engine.dialect.name == "postgresql" else column
+
     def insert_ignoring_conflict(self, table):
         """INSERT ... ON CONFLICT DO NOTHING in this database's dialect."""
         if self.engine.dialect.name == "postgresql":

@@ -98,7 +98,7 @@ class Workspace:
             return []
         query = (select(items.c.kind, items.c.name, items.c.data, items.c.version)
                  .where(self._items_of_mine(), items.c.kind == kind, items.c.name.in_(list(names)))
-                 .order_by(items.c.name))
+                 .order_by(self._store.in_name_order(items.c.name)))
         with self._store.reading() as connection:
             rows = connection.execute(query)
             return [Item(row.kind, row.name, bytes(row.data), row.version) for row in rows]
@@ -106,7 +106,8 @@ class Workspace:
     def heads(self, kind: str) -> list[ItemHead]:
         """Every item of a kind without its bytes, in name order."""
         query = (select(items.c.kind, items.c.name, items.c.version, items.c.size)
-                 .where(self._items_of_mine(), items.c.kind == kind).order_by(items.c.name))
+                 .where(self._items_of_mine(), items.c.kind == kind)
+                 .order_by(self._store.in_name_order(items.c.name)))
         with self._store.reading() as connection:
             return [ItemHead(*row) for row in connection.execute(query)]
 
