@@ -14,7 +14,8 @@ import importlib
 LANGUAGES = {"en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "en"
 TEXT_MODULES = ("core.text", "core.home.text", "core.dataset.text", "core.neuron.text",
-                "core.convolution.text", "core.model.text", "core.design.text", "core.training.text",
+                "core.convolution.text", "core.backprop.text", "core.model.text", "core.design.text",
+                "core.training.text",
                 "core.experiments.text", "core.sketch.text", "core.handwriting.text")
 
 

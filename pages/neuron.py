@@ -243,5 +243,6 @@ slots, prepared, playing = the_player(run, run_key, x, y_target, lr)
 the_table(run)
 several_points()
 st.info(t("neuron.fit.bridge"))
+st.page_link("pages/backprop.py", label=t("neuron.backprop_link"), icon=":material/undo:")
 if playing:  # last, so everything above is on the page while the frames run
     views.play(slots, prepared, t)

@@ -9,6 +9,7 @@ PAGES = [
     ("dataset", ":material/grid_view:"),
     ("neuron", ":material/linear_scale:"),
     ("convolution", ":material/filter_center_focus:"),
+    ("backprop", ":material/undo:"),
     ("model", ":material/account_tree:"),
     ("design", ":material/architecture:"),
     ("train", ":material/model_training:"),
