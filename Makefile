@@ -38,6 +38,7 @@ lint: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_postgres.sh  # PostgreSQL 15, for the workspace store's tests
 	bash scripts/ensure_axe.sh  # axe-core, pinned in package.json, for the accessibility test
 	-bash scripts/ensure_nginx.sh  # for the nginx config test; without nginx that test is skipped
 	$(PY) -m ruff check .
