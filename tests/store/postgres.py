@@ -26,9 +26,12 @@ class PostgresMissing(RuntimeError):
 
 
 class PostgresServer:
-    """One running server; `url(database)` names a database in it, `create_database()` makes a fresh one."""
+    """One running server; `url(database)` names a database in it, `create_database()` makes a fresh one.
 
-    def __init__(self):
+    `durable`: PostgreSQL's own defaults (fsync on each commit), for the bench; the tests turn durability off.
+    """
+
+    def __init__(self, durable: bool = False):
         if not (BIN / "initdb").exists():
             raise PostgresMissing(f"PostgreSQL 15 is not installed ({BIN / 'initdb'} is missing): "
                                   "run `bash scripts/ensure_postgres.sh` (apt-get install postgresql)")
@@ -38,8 +41,9 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "app", "--no-sync")
-        self._run("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-w", "-o",
-                  f"-p {self.port} -k {self.folder} -c listen_addresses='' {FAST}", "start")
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses='' {'' if durable else FAST}"
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-w",
+                  "-o", options, "start")
         self.running = True
 
     def _run(self, tool: str, *args: str) -> None:
