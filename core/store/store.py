@@ -105,9 +105,12 @@ class WorkspaceStore:
     def checkpoint(self) -> None:
         """SQLite: copy the write-ahead log into the file and empty it, so deleted bytes leave the log too."""
         if self.engine.dialect.name == "sqlite":
-            with translate_errors(), self.engine.connect() as connection:
-                connection.execution_options(isolation_level="AUTOCOMMIT")
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            with translate_errors():
+                connection = self.engine.raw_connection()  # no BEGIN: a checkpoint runs outside a transaction
+                try:
+                    connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    connection.close()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:

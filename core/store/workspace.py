@@ -124,13 +124,11 @@ class Workspace:
     def write(self, puts: list[tuple[str, str, bytes, int | None]],
               deletes: list[tuple[str, str]] = ()) -> dict[tuple[str, str], int]:
         """Several puts and deletes in one transaction, all or nothing; {(kind, name): new version}."""
-        puts, deletes = list(puts), [tuple(key) for key in deletes]
+        puts = [(*_checked_key(kind, name), _as_bytes(data), version) for kind, name, data, version in puts]
+        deletes = [_checked_key(kind, name) for kind, name in deletes]
         put_keys = [(kind, name) for kind, name, _, _ in puts]
         if len(set(put_keys)) != len(put_keys) or set(put_keys) & set(deletes):
             raise ValueError("an item appears twice in one write")
-        for _, _, data, _ in puts:
-            if not isinstance(data, bytes | bytearray | memoryview):
-                raise TypeError("item data must be bytes")
         now = time.time()
         with self._store.writing() as connection:
             workspace_id = connection.scalar(self._id_query())
@@ -147,6 +145,7 @@ class Workspace:
         if version is None:
             self.write([], [(kind, name)])
             return
+        kind, name = _checked_key(kind, name)
         with self._store.writing() as connection:
             workspace_id = connection.scalar(self._id_query())
             stored = {}
@@ -165,7 +164,7 @@ class Workspace:
                 return 0
             self._lock(connection, workspace_id)
             mine = and_(items.c.workspace_id == workspace_id, items.c.kind == kind,
-                        items.c.name.startswith(prefix, autoescape=True))
+                        func.substr(items.c.name, 1, len(prefix)) == prefix)  # not LIKE: SQLite's is caseless
             count, size = connection.execute(select(func.count(), func.coalesce(func.sum(items.c.size), 0))
                                              .where(mine)).one()
             connection.execute(delete(items).where(mine))
@@ -249,7 +248,7 @@ class Workspace:
         versions = {}
         for kind, name, data, _ in puts:
             key = (kind, name)
-            values = {"data": bytes(data), "size": len(data), "updated_at": now}
+            values = {"data": data, "size": len(data), "updated_at": now}
             if key in stored:
                 versions[key] = stored[key][0] + 1
                 this = and_(items.c.workspace_id == workspace_id, items.c.kind == kind, items.c.name == name)
@@ -277,6 +276,19 @@ class Workspace:
             total = store.total_bytes_in(connection)
             if total + change > store.max_total_bytes:
                 raise StoreFull(total, store.max_total_bytes)
+
+
+def _checked_key(kind: str, name: str) -> tuple[str, str]:
+    """(kind, name) as the schema holds them: a kind of 1 to 64 characters, a name of at most 255."""
+    if not (isinstance(kind, str) and isinstance(name, str) and 0 < len(kind) <= 64 and len(name) <= 255):
+        raise ValueError("an item's kind is 1 to 64 characters, its name at most 255")
+    return kind, name
+
+
+def _as_bytes(data: bytes) -> bytes:
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError("item data must be bytes")
+    return bytes(data)  # a memoryview's len() counts its elements, not its bytes
 
 
 def _any_of(keys_: list[tuple[str, str]]):

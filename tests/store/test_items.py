@@ -111,11 +111,26 @@ def test_put_latest_writes_whatever_is_stored(store):
 
 def test_delete_and_delete_prefix_keep_the_byte_count(store):
     workspace = store.workspace(store.new_secret())
-    for name in ("run_1/0", "run_1/1", "runX1/0", "run_10/0"):
+    for name in ("run_1/0", "run_1/1", "runX1/0", "run_10/0", "RUN_1/0"):
         workspace.put("checkpoint", name, b"12345", None)
     workspace.put("run", "run_1/0", b"other kind", None)
-    assert workspace.delete_prefix("checkpoint", "run_1/") == 2  # "_" is a name, not a wildcard
-    assert [head.name for head in workspace.heads("checkpoint")] == ["runX1/0", "run_10/0"]
+    assert workspace.delete_prefix("checkpoint", "run_1/") == 2  # "_" is a name, not a wildcard; case counts
+    assert [head.name for head in workspace.heads("checkpoint")] == ["RUN_1/0", "runX1/0", "run_10/0"]
     workspace.delete("checkpoint", "runX1/0")
+    workspace.delete("checkpoint", "RUN_1/0", version=1)
     workspace.delete("checkpoint", "runX1/0")  # already gone: nothing to do
     assert workspace.summary() == {"checkpoint": 1, "run": 1, "bytes": 15}
+
+
+def test_any_bytes_like_data_and_only_well_formed_keys(store):
+    workspace = store.workspace(store.new_secret())
+    floats = memoryview(bytearray(8 * 3)).cast("d")  # 3 elements, 24 bytes
+    workspace.put("prediction", "p", floats, None)
+    assert workspace.get("prediction", "p").data == bytes(24)
+    assert workspace.summary()["bytes"] == 24
+    for kind, name in [("", "x"), ("k" * 65, "x"), ("run", "n" * 256), (None, "x"), ("run", 7)]:
+        with pytest.raises(ValueError):
+            workspace.put(kind, name, b"", None)
+    with pytest.raises(TypeError):
+        workspace.put("run", "r", "text, not bytes", None)
+    assert workspace.summary() == {"prediction": 1, "bytes": 24}

@@ -74,3 +74,24 @@ def test_a_stopped_postgresql_is_unavailable():
         assert time.monotonic() - started < 10
     finally:
         server.remove()
+
+
+def test_a_sqlite_file_locked_too_long_is_unavailable(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "workspaces.sqlite3"
+    store = open_store(f"sqlite:///{path}", **LIMITS)
+    workspace = store.workspace(store.new_secret())
+    workspace.put("run", "r", b"kept", None)
+    other = sqlite3.connect(path, isolation_level=None)  # another process's long write
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable, match="locked"):
+            workspace.put("run", "r", b"changed", 1)
+        assert 4 < time.monotonic() - started < 15  # it waited for the lock (busy_timeout), then gave up
+        assert workspace.get("run", "r").data == b"kept"  # readers are not blocked by the writer (WAL)
+    finally:
+        other.close()
+    assert workspace.put("run", "r", b"changed", 1) == 2
+    store.dispose()
