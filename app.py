@@ -6,9 +6,9 @@ import streamlit as st
 
 from core.checkpoint import shown_accuracy
 from core.i18n import LANGUAGES, Translator, language_for_locale
-from ui import cache, state
+from ui import cache, state, workspace
 from ui.errors import show_error
-from ui.navigation import PAGES, PAGES_DIR
+from ui.navigation import PAGES, PAGES_DIR, WORK_PAGES
 
 
 def chosen_language() -> Translator:
@@ -22,10 +22,10 @@ def chosen_language() -> Translator:
 
 
 def language_picker() -> None:
-    """The English / 中文 switch; the URL keeps the choice, so a refresh keeps it too."""
+    """The English / 中文 switch; the URL and the workspace keep the choice."""
     st.sidebar.segmented_control(
         "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=state.LANG_KEY,
-        required=True,
+        required=True, on_change=lambda: state.keep("language", st.session_state[state.LANG_KEY]),
     )
     st.query_params[state.LANG_KEY] = st.session_state[state.LANG_KEY]
 
@@ -54,18 +54,37 @@ def sidebar_status(t: Translator) -> None:
     st.sidebar.caption(t(f"sidebar.model_{source}", acc=shown_accuracy(meta)))
 
 
+def workspace_status(t: Translator) -> None:
+    """Whether the learner's work is kept, and anything to say about it once."""
+    notice = workspace.pop_notice()
+    if notice is not None:
+        st.toast(t(notice[0], **notice[1]), icon=":material/info:")
+    problem = workspace.problem()
+    if problem is None:
+        st.sidebar.caption(t("workspace.saved" if workspace.store() is not None else "workspace.saving_off"))
+        return
+    st.sidebar.badge(t("workspace.not_saved"), icon=":material/cloud_off:", color="red")
+    st.sidebar.caption(t(problem[0], **problem[1]))
+
+
 def main() -> None:
     st.set_page_config(page_title="Neural network explainer", page_icon=":material/neurology:",
                        layout="wide")
+    workspace.open_session()  # the learner's kept work, read once per session
+    offer = workspace.take_transfer_link()
     t = chosen_language()
     pages = [
         st.Page(PAGES_DIR / f"{stem}.py", title=t(f"nav.{stem}"), icon=icon, default=stem == "home")
-        for stem, icon in PAGES
+        for stem, icon in PAGES + WORK_PAGES
     ]
     page = st.navigation(pages)
+    if offer and page.url_path != "workspace":
+        st.switch_page(PAGES_DIR / "workspace.py")  # a transfer link is always asked about first
     language_picker()
     motion_switch(t)
     sidebar_status(t)
+    workspace_status(t)
+    workspace.set_cookie_script()
     try:
         page.run()
     except Exception as err:  # Stop/Rerun are BaseExceptions and pass through untouched

@@ -142,7 +142,7 @@ def train_button(draft: list[dict], valid: bool) -> None:
     """Hand the draft to the training page, and say which design it trains now."""
     if st.button(t("design.train"), key="design.train", type="primary", disabled=not valid,
                  help=t("design.train_help")):
-        st.session_state[state.DESIGN_KEY] = list(draft)
+        state.keep("design", list(draft))
         st.switch_page("pages/train.py")
     if state.design_to_train() is not None:
         st.caption(t("design.training_now", name=state.design_label(state.design_to_train(), t)))

@@ -27,7 +27,15 @@ from core.training.record import RunRecord
 from core.training.session import RUNNING, TrainingSession
 from ui import cache, state, training_state
 from ui.charts import experiments as charts
-from ui.experiments import format_value, run_label, run_store, runs_frame, show_notice, started
+from ui.experiments import (
+    follow_kept_runs,
+    format_value,
+    run_label,
+    run_store,
+    runs_frame,
+    show_notice,
+    started,
+)
 from ui.pictures import digit_alt
 from ui.state import translator
 
@@ -156,9 +164,11 @@ def show_manage(run: RunRecord, store: RunStore, epoch: int, t: Translator) -> N
 
     def rename() -> None:
         run.name = st.session_state[f"experiments.name.{number}"].strip() or None
+        store.edited(run)
 
     def toggle_pin() -> None:
         run.pinned = st.session_state[f"experiments.pin.{number}"]
+        store.edited(run)
 
     name.text_input(t("experiments.rename"), value=run.name or "", key=f"experiments.name.{number}",
                     help=t("experiments.rename_help"), on_change=rename, max_chars=60)
@@ -283,6 +293,7 @@ st.title(t("experiments.title"))
 st.write(t("experiments.intro"))
 show_notice()
 st.caption(t("experiments.same_start"))
+follow_kept_runs()  # another tab, or the server's run, may have kept more
 store = run_store()
 if not store.runs:
     no_runs_yet(t)

@@ -1,8 +1,8 @@
 """Train LeNet live: settings, what each piece does, learning curves, filters, and what the model got wrong.
 
 The run trains in a worker process (ui/training_pool.py), so pages other learners open do not slow
-it; the page follows it from `st.session_state` (a `TrainingSession`), so a click anywhere, or
-leaving the page, interrupts only the drawing: the next script run picks up its events again.
+it, and the server follows it (ui/live_runs.py): a click anywhere, leaving the page or a refresh
+interrupts only the drawing; every tab of the learner's workspace shows the same run.
 """
 
 from __future__ import annotations
@@ -32,18 +32,18 @@ from core.training import (
     curves,
     device_reason,
 )
-from core.training.checkpoint import Checkpoint
 from core.training.confusion import cell_indices, confusion_description, mistakes
 from core.training.loss_example import cross_entropy_steps
 from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RATES, TRAIN_SIZES
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from core.training.weights_messages import loaded_message, pth_note, refusal_message
-from ui import cache, experiments, state
+from core.workspace.items import MODEL
+from ui import cache, experiments, live_runs, state, workspace
 from ui.charts import training as cached_charts
 from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
-from ui.training_pool import session_alive, training_pool
+from ui.training_pool import training_pool
 from ui.training_state import (
     CELL_KEY,
     MATRIX_KEY,
@@ -103,12 +103,25 @@ def act_on_request(session: TrainingSession | None, device: torch.device) -> Tra
         st.session_state[SESSION_KEY] = session
         experiments.started(session)  # every run is kept on the experiments page
     elif session is not None and action == "stop" and session.status == RUNNING:
-        session.stop()  # the worker stops within a second and sends the run as it stands
+        with session.lock:
+            session.stop()  # the worker stops within a second and sends the run as it stands
         if session.run.seen:  # stopped while still waiting for its turn: nothing learned, nothing to adopt
             adopt(session)
     elif session is not None and action == "resume" and session.status == PAUSED:
         session.resume()
     return session
+
+
+def current_session() -> TrainingSession | None:
+    """This tab's run, or the run the workspace trains on the server (another tab's, or this tab's
+    before a refresh), which this tab then shows."""
+    mine = st.session_state.get(SESSION_KEY)
+    running = live_runs.workspace_run()
+    if running is not None and running is not mine and (
+            mine is None or (mine.status != RUNNING and running.status == RUNNING)):
+        st.session_state[SESSION_KEY] = running
+        return running
+    return mine
 
 
 def settings_panel(session: TrainingSession | None, running: bool) -> None:
@@ -273,7 +286,11 @@ def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
 
 
 def adopt(session: TrainingSession) -> None:
-    """Make the run's model, as it stands, the one every page uses."""
+    """Make the run's model, as it stands, the one every page uses (with a workspace, the server has
+    kept it there already: this session reads it)."""
+    if workspace.store() is not None:
+        workspace.follow(MODEL)
+        return
     if session.results is not None:
         test_acc, test_loss = session.results.test_acc, session.results.test_loss
     else:
@@ -282,37 +299,37 @@ def adopt(session: TrainingSession) -> None:
 
 
 def train(slots: LiveSlots, session: TrainingSession) -> None:
-    """Follow the run in its worker, drawing as it goes; any click stops only the drawing."""
+    """Draw the run as the server trains it; any click, a refresh or leaving stops only the drawing."""
     if session.worker is None:
         if session.run.progress > 0:
             st.toast(t("train.resumed", epoch=session.run.epoch, batch=session.run.batch))
-        session.launch(training_pool(), session_alive())
-    last_draw, waiting_shown = 0.0, None
+        live_runs.start(session)  # the server follows it from now on, whatever this page does
+    last_draw, waiting_shown, epochs_drawn = 0.0, None, len(session.curves.epochs)
     loop_started = time.perf_counter()
     try:
         while session.status == RUNNING:
-            if session.waiting != waiting_shown:
-                waiting_shown = session.waiting
-                if waiting_shown:
-                    slots.waiting.info(t("train.waiting", slots=training_pool().size))
-                else:
-                    slots.waiting.empty()
-            epochs_drawn = len(session.curves.epochs)
-            events = session.pump()  # the session keeps them in its record and tells the bench
-            new_weights = any(isinstance(event, Checkpoint) for event in events)
-            if new_weights and session.status == RUNNING and session.curves.epochs:
-                adopt(session)  # an epoch ended: its model is usable on every page at once
-            if len(session.curves.epochs) != epochs_drawn:
-                draw_filters(slots, session)
-            if len(session.curves.epochs) != epochs_drawn or time.perf_counter() - last_draw >= DRAW_EVERY_S:
-                draw_progress(slots, session)
-                draw_chart(slots, session)
-                last_draw = time.perf_counter()
+            with session.lock:  # the server's follower takes the worker's events meanwhile
+                if session.waiting != waiting_shown:
+                    waiting_shown = session.waiting
+                    if waiting_shown:
+                        slots.waiting.info(t("train.waiting", slots=training_pool().size))
+                    else:
+                        slots.waiting.empty()
+                epochs_now = len(session.curves.epochs)
+                if epochs_now != epochs_drawn and session.status == RUNNING:
+                    adopt(session)  # an epoch ended: its model is usable on every page at once
+                    draw_filters(slots, session)
+                if epochs_now != epochs_drawn or time.perf_counter() - last_draw >= DRAW_EVERY_S:
+                    draw_progress(slots, session)
+                    draw_chart(slots, session)
+                    last_draw = time.perf_counter()
+                epochs_drawn = epochs_now
             time.sleep(FOLLOW_EVERY_S)
     finally:  # an interrupted page counts its time too
         session.page_s += time.perf_counter() - loop_started
-    if session.run.seen:  # a run stopped before its turn learned nothing: nothing to adopt
-        adopt(session)
+    with session.lock:  # the follower has told every observer of the run's end
+        if session.run.seen:  # a run stopped before its turn learned nothing: nothing to adopt
+            adopt(session)
 
 
 def the_run(slots: LiveSlots, session: TrainingSession | None) -> None:
@@ -322,9 +339,10 @@ def the_run(slots: LiveSlots, session: TrainingSession | None) -> None:
         return
     if session.lost is not None:
         slots.waiting.warning(t(f"train.lost.{session.lost}", epoch=f"{session.epochs_done:g}"))
-    draw_progress(slots, session)
-    draw_chart(slots, session)
-    draw_filters(slots, session)
+    with session.lock:
+        draw_progress(slots, session)
+        draw_chart(slots, session)
+        draw_filters(slots, session)
     if session.status == RUNNING:
         train(slots, session)
         st.rerun()  # unlock the settings and show the results
@@ -440,7 +458,7 @@ def weights_panel() -> None:
                                mime="application/octet-stream", key="train.download_pth", on_click="ignore")
             st.caption(pth_note(model_now, t))
             if st.button(t("train.use_pretrained"), key="train.use_pretrained"):
-                st.session_state.pop(state.TRAINED_MODEL_KEY, None)
+                state.use_pretrained()
                 st.rerun()
 
 
@@ -457,7 +475,7 @@ settings_from_link(t)  # a shared link's recipe, on the first visit
 for name, key in SETTING_KEYS.items():  # first visit: the classic recipe
     st.session_state.setdefault(key, getattr(PRESETS["classic"], name))
 experiments.show_notice()
-session = act_on_request(st.session_state.get(SESSION_KEY), device)
+session = act_on_request(current_session(), device)
 settings_column, explain_column = st.columns([1, 1], gap="large")
 with settings_column:
     settings_panel(session, running=session is not None and session.status == RUNNING)

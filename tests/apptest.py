@@ -8,11 +8,11 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import translate
-from ui.navigation import PAGES
+from ui.navigation import PAGES, WORK_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE_STEMS = [stem for stem, _ in PAGES]
+PAGE_STEMS = [stem for stem, _ in PAGES + WORK_PAGES]
 
 # AppTest resets Streamlit's per-process "legacy pages/ folder app" flag before every run, so
 # from the second run on it would execute our page files without app.py (no shared sidebar, no

@@ -7,9 +7,12 @@
   server the browser tests start keeps torch's default.
 - One worker pool for every test that trains in a worker (training, fine-tuning): each worker
   costs a torch import, seconds.
+- Learners' workspaces go to a database in a temporary folder (APP_DATA_DIR), never the checkout's
+  data/workspaces/; the app servers the browser tests start inherit it.
 """
 
 import os
+import tempfile
 
 import pytest
 import torch
@@ -19,6 +22,7 @@ from core.worker_pool import WorkerPool
 from ui.errors import RAISE_ENV_VAR
 
 os.environ.setdefault(RAISE_ENV_VAR, "1")
+os.environ.setdefault("APP_DATA_DIR", tempfile.mkdtemp(prefix="nnx-test-workspaces-"))
 torch.set_num_threads(1)
 
 

@@ -1,7 +1,8 @@
 """The sketch page's collection of the learner's own digits: keep, gallery, score, files, fine-tune.
 
-The collection lives in `st.session_state` (a reload empties it, as the page says); every
-change replaces it with a new immutable `Collection`, so a refused upload leaves it intact.
+The collection lives in the learner's workspace (cached in `st.session_state`); every change
+replaces it with a new immutable `Collection`, kept through `ui.state.keep`, so a refused upload
+leaves it intact.
 Fine-tuning runs in the server's pool of training workers (`ui/training_pool.py`), like a
 training run: the page draws the events the worker sends.
 """
@@ -24,10 +25,9 @@ from core.model import probabilities
 from core.sketch import charts
 from core.training import BatchEvent
 from core.worker_pool import FAILED
-from ui.state import set_session_model, translator
+from ui.state import COLLECTION_KEY, keep, set_session_model, translator
 from ui.training_pool import session_alive, training_pool
 
-COLLECTION_KEY = "sketch.collection"
 MESSAGE_KEY = "sketch.collection_message"  # (kind, text) to show once after a callback
 UPLOADS_KEY = "sketch.collection_uploads"  # uploaded file id -> its refusal (problem, detail) or None
 RESULT_KEY = "sketch.finetune_result"  # the last fine-tuning's figures and model file
@@ -53,7 +53,7 @@ def _keep(image: np.ndarray, label_key: str, on_kept: Callable[[], None]) -> Non
     except CollectionFull:
         st.session_state[MESSAGE_KEY] = ("warning", t("collect.full", limit=MAX_DIGITS))
         return
-    st.session_state[COLLECTION_KEY] = kept
+    keep("digits", kept)
     st.session_state[MESSAGE_KEY] = ("success", t("collect.kept", digit=label, count=len(kept)))
     on_kept()
 
@@ -75,7 +75,7 @@ def show_message() -> None:
 
 
 def _delete(index: int) -> None:
-    st.session_state[COLLECTION_KEY] = collection().delete(index)
+    keep("digits", collection().delete(index))
 
 
 def show_gallery(kept: Collection) -> None:
@@ -144,7 +144,7 @@ def show_files(kept: Collection) -> None:
             outcomes[file.file_id] = (err.problem, err.detail)
         else:
             outcomes[file.file_id] = None
-            st.session_state[COLLECTION_KEY] = added
+            keep("digits", added)
             st.session_state[MESSAGE_KEY] = ("success", t("collect.uploaded", count=len(added) - len(kept)))
             st.rerun()
     refusal = outcomes[file.file_id]

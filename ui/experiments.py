@@ -1,7 +1,8 @@
 """The session's run store and the training page's hooks into it: every run recorded, finished or stopped.
 
-The store lives in `st.session_state`, so runs survive a rerun, a language switch and a visit to
-another page, and one learner never sees another's.
+The store lives in `st.session_state` as a cache of the learner's workspace (ui/workspace.py): it
+is filled from the workspace when the session opens and writes every kept run through to it, so
+runs survive a refresh, a new tab and a server restart, and one learner never sees another's.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import streamlit as st
 
 from core.experiments.store import RunStore, name_parts, runs_table
 from core.i18n import Translator
+from core.store import StoreError, Workspace
 from core.training import RECIPE_FIELDS
 from core.training.record import RunRecord
+from core.workspace.runs import RunShelf
 from ui.state import translator
 
 STORE_KEY = "experiments.store"
@@ -26,6 +29,42 @@ def run_store() -> RunStore:
     if STORE_KEY not in st.session_state:
         st.session_state[STORE_KEY] = RunStore()
     return st.session_state[STORE_KEY]
+
+
+def open_kept_runs(workspace: Workspace) -> None:
+    """Fill this session's runs from the workspace, and keep every new one there (a session that
+    holds runs already, handed over before its first script run, keeps them as they are)."""
+    from ui.live_runs import workspace_run
+
+    if STORE_KEY in st.session_state and st.session_state[STORE_KEY].shelf is None:
+        return
+
+    shelf = RunShelf(workspace)
+    store = RunStore(shelf=shelf)
+    if workspace.exists():
+        records = shelf.load_all()
+        live = workspace_run()  # a run the server trains now is shown as it stands, not as last kept
+        if live is not None:
+            records = [live.record if record.id == live.record.id else record for record in records]
+        store.load(records, training=None if live is None else live.record.id)
+    st.session_state[STORE_KEY] = store
+
+
+def follow_kept_runs() -> None:
+    """Read the runs again when another tab (or the server, at a run's epoch end) changed them."""
+    store = run_store()
+    if store.shelf is None:
+        return
+    try:
+        if store.shelf.changed():
+            open_kept_runs(store.shelf.workspace)
+    except StoreError:
+        pass  # the sidebar says the store cannot be reached; the runs here stay as they are
+
+
+def forget_session_runs() -> None:
+    """Drop this session's runs (the browser now opens another workspace)."""
+    st.session_state.pop(STORE_KEY, None)
 
 
 def started(session: object) -> None:

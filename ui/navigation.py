@@ -1,4 +1,5 @@
-"""The app's pages in learning order, with their navigation icons; titles are `nav.<stem>`."""
+"""The app's pages in learning order, then the learner's own, with their navigation icons; titles are
+`nav.<stem>`."""
 
 from pathlib import Path
 
@@ -15,4 +16,9 @@ PAGES = [
     ("train", ":material/model_training:"),
     ("experiments", ":material/science:"),
     ("sketch", ":material/draw:"),
+]
+# after the lessons: the learner's own work and what the app keeps of it (not on the learning path)
+WORK_PAGES = [
+    ("workspace", ":material/folder_shared:"),
+    ("privacy", ":material/policy:"),
 ]

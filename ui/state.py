@@ -1,4 +1,8 @@
-"""Per-session state every page reads: the language and the active model."""
+"""Per-session state every page reads: the language and the active model.
+
+What the learner keeps (the language, the design, the model, the digits) is set through `keep`,
+which writes it to the learner's workspace too (ui/workspace.py); a session reads it from there.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ REDUCED = "reduced"
 TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this session
 DESIGN_KEY = "design"  # the network the training page trains next (core.model.design); absent: LeNet
 SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [28, 28] in [0, 1]
+COLLECTION_KEY = "sketch.collection"  # the learner's own digits (core.handwriting.collection)
 
 
 def translator() -> Translator:
@@ -37,9 +42,24 @@ def design_label(design: list[dict], t: Translator) -> str:
     return t(f"design.preset.{name}") if name else t("design.custom")
 
 
+def keep(what: str, value: object) -> None:
+    """Set one of the kept things ("language", "design", "model", "digits"; None forgets it) and
+    write it to the learner's workspace."""
+    from core.workspace import items
+    from ui import workspace
+
+    workspace.save({"language": items.LANGUAGE, "design": items.DESIGN, "model": items.MODEL,
+                    "digits": items.DIGITS}[what], value)
+
+
 def set_session_model(model, meta: dict) -> None:
-    """Make a model trained or uploaded in this session the active one."""
-    st.session_state[TRAINED_MODEL_KEY] = (model, meta)
+    """Make a model trained, fine-tuned, adopted or uploaded the active one, on every page and tab."""
+    keep("model", (model, meta))
+
+
+def use_pretrained() -> None:
+    """Go back to the shipped, pretrained model."""
+    keep("model", None)
 
 
 def active_model():

@@ -7,6 +7,11 @@ The store follows a session as one of its observers and keeps the record when th
 or pauses; it drops the oldest unpinned run when a new one would not fit, and numbers the runs
 of a session (#1, #2, ...) for the learner, while branches name their parent by its record id.
 
+With a `shelf` (core.workspace.runs.RunShelf) the store keeps every run in the learner's workspace
+too: a run kept, renamed, pinned or removed is written through, and a record's checkpoints then live
+in the database, read back when a replay or a branch needs one. A write that fails leaves the run
+in the session and sets `problem` (the page says "not saved").
+
 Memory, measured by `RunRecord.nbytes` (tests/experiments/test_experiments.py prints it; the
 bytes it writes, bench/record_size.py): LeNet's weights are 177,704 bytes; with SGD's momentum
 buffers an epoch's checkpoint is about 360 kB (Adam's two moments: about 538 kB), so a 20-epoch
@@ -21,7 +26,9 @@ import pandas as pd
 import torch
 
 from core.training.engine import PRESETS, RECIPE_FIELDS, TrainConfig
-from core.training.record import DONE, PAUSED, RunRecord
+from core.training.record import DONE, PAUSED, RUNNING, RunRecord
+
+EPOCH_ENDED = "epoch"  # core.training.session tells its observers this at each epoch's end
 
 CAP = 12  # runs kept per session
 STOPPED = "stopped"  # how the table calls a paused run
@@ -40,11 +47,37 @@ def name_parts(config: TrainConfig, classic: TrainConfig = PRESETS["classic"]) -
 class RunStore:
     """A session's runs, newest last, at most `cap` of them: the very records their sessions trained."""
 
-    def __init__(self, cap: int = CAP):
+    def __init__(self, cap: int = CAP, shelf: object | None = None):
         self.cap = cap
         self.runs: list[RunRecord] = []
         self.numbers: dict[str, int] = {}  # record id -> its number in this session (#1, #2, ...)
         self.notice: tuple[str, RunRecord] | None = None  # ("dropped" or "not_kept", the run) to say once
+        self.shelf = shelf  # where runs are kept beyond this session (keep, save_head, forget), if anywhere
+        self.problem: Exception | None = None  # why the last write to the shelf failed
+
+    def load(self, records: list[RunRecord], training: str | None = None) -> None:
+        """Take the runs a shelf kept, oldest first; a run the shelf says is still training, but is not
+        the one training now (`training`: its id), was cut short (a server restart): it stands paused
+        at its last kept epoch."""
+        for record in records[-self.cap:]:
+            if record.status == RUNNING and record.id != training:
+                record.status = PAUSED
+            self.number(record)
+            self.runs.append(record)
+
+    def _write(self, action: str, *args: object) -> None:
+        if self.shelf is None:
+            return
+        try:
+            getattr(self.shelf, action)(*args)
+        except Exception as err:  # a store error: the run stays here; the page says it is not saved
+            self.problem = err
+        else:
+            self.problem = None
+
+    def edited(self, run: RunRecord) -> None:
+        """The learner renamed or pinned `run`: keep that."""
+        self._write("save_head", run)
 
     def number(self, run: RunRecord | str) -> int:
         """The run's number in this session (numbers are never reused), given on first asking."""
@@ -66,12 +99,15 @@ class RunStore:
             if dropped is None:  # everything pinned: the new run is not kept
                 return run
             self.runs.remove(dropped)
+            self._write("forget", dropped.id)
         self.runs.append(run)
+        self._write("keep", run)
         return dropped
 
     def remove(self, run_id: str) -> None:
         """Forget a run."""
         self.runs = [run for run in self.runs if run.id != run_id]
+        self._write("forget", run_id)
 
     def follow(self, session: object) -> int:
         """Keep `session`'s record (a TrainingSession's) whenever its run finishes or pauses; returns
@@ -80,8 +116,16 @@ class RunStore:
         return self.number(session.record)
 
     def observe(self, record: RunRecord, what: str) -> None:
-        """A followed run finished or paused: keep its record, unless it learned nothing yet."""
-        if what not in (DONE, PAUSED) or (not record.curves.batch_losses and not record.curves.epochs):
+        """A followed run finished or paused: keep its record, unless it learned nothing yet. With a
+        shelf, a run is kept from its first epoch's end, and each epoch's end is written (a restart
+        finds it)."""
+        if self.get(record.id) is not None:  # kept already: write what it has now
+            self._write("keep", record)
+            return
+        if what == EPOCH_ENDED and self.shelf is None:
+            return
+        learned = record.curves.batch_losses or record.curves.epochs
+        if what not in (DONE, PAUSED, EPOCH_ENDED) or not learned:
             return
         dropped = self.keep(record)
         if dropped is record:

@@ -21,9 +21,10 @@ TEXT = {
         "认得怎么样，再教教它。",
     ),
     "collect.reload_warning": (
-        "Your collection lives only in this browser tab: reloading the page empties it. "
-        "Download it to keep it, and upload it again later.",
-        "收藏只保存在这个浏览器标签页里：刷新页面就会清空。想留着就先下载，以后再上传回来。",
+        "Your collection is kept in your workspace on this server: a refresh or a new tab keeps it "
+        "(“Your work” says for how long). Download it to keep a copy of your own.",
+        "收藏保存在这台服务器上你的工作区里：刷新或打开新标签页都不会丢（保存多久见“我的作品”）。"
+        "想自己留一份就下载。",
     ),
     "collect.empty": (
         "No digits yet. Draw one above, check its label and press “Keep this digit”.",

@@ -12,13 +12,14 @@ a checkpoint at each epoch's end, the state of a stop mid-epoch, the results. It
 `observers` (the experiments bench is one) of each epoch's end and of the run finishing or
 pausing, handing them that very record.
 
-Everything here survives a Streamlit rerun because the page stores the whole object in
-`st.session_state`; nothing here imports Streamlit.
+The server follows a running session in a thread of its own (core.training.live), whatever the
+pages do; a page that reads the session while it trains holds `lock`. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,6 +58,7 @@ class TrainingSession:
     last_epoch: EpochEvent | None = None  # the latest epoch's figures, as its test pass found them
     last_batch: BatchEvent | None = None  # the latest progress, for the progress bar
     observers: list[Observer] = field(default_factory=list)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)  # held to pump or to read
 
     @classmethod
     def start(
