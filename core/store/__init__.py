@@ -1,7 +1,8 @@
 """The learner's workspace, kept in a database: SQLite by default, PostgreSQL when DATABASE_URL names one.
 
 A workspace is opened by a secret the browser keeps (only its sha256 is stored) and holds named, versioned
-items of opaque bytes by kind ("run", "checkpoint", "model", ...). Plain Python: no Streamlit here."""
+items of opaque bytes by kind ("run", "checkpoint", "model", ...). Plain Python: no Streamlit here.
+"""
 
 from core.store.errors import (
     StaleWrite,

@@ -3,7 +3,8 @@
 SQLite: every connection gets WAL, a busy timeout, foreign keys and secure_delete, and SQLAlchemy (not the
 sqlite3 driver) emits BEGIN, so a read is one snapshot and a write can take the write lock up front (BEGIN
 IMMEDIATE) before it checks versions. PostgreSQL: psycopg 3, a short connect timeout, connections checked
-before use."""
+before use.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 The upgrade runs in one transaction that first takes a lock: SQLite's write lock (BEGIN IMMEDIATE),
 PostgreSQL's transaction-level advisory lock. A second process waits for it, then finds the schema at head
-and does nothing."""
+and does nothing.
+"""
 
 from __future__ import annotations
 

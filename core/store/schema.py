@@ -2,7 +2,8 @@
 
 A workspace is a row; its access keys (sha256 of each secret that opens it), items, transfer codes hang off
 it and go with it (ON DELETE CASCADE). Times are seconds since the epoch. Migrations create these tables:
-this file only describes them, and must agree with the latest migration (tests/store checks it)."""
+this file only describes them, and must agree with the latest migration (tests/store checks it).
+"""
 
 from sqlalchemy import (
     BigInteger,

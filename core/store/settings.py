@@ -3,7 +3,8 @@
 APP_SAVING=off (a public demo: nothing kept), DATABASE_URL (PostgreSQL), else a SQLite file under
 APP_DATA_DIR or <repo>/data/workspaces; APP_WORKSPACE_MAX_MB, APP_DATA_MAX_GB, APP_IDLE_DAYS,
 APP_NEW_WORKSPACES_PER_HOUR and APP_COOKIE_NAME set the limits and the cookie. Nothing here opens a
-database."""
+database.
+"""
 
 from __future__ import annotations
 

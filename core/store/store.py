@@ -3,7 +3,8 @@
 open_store builds the engine and migrates the database; WorkspaceStore hands out Workspace handles by
 secret and does what is not one workspace's business: transfer codes that are redeemed elsewhere, removing
 idle workspaces, the store's total size. What a workspace holds and how it is written lives in
-core/store/workspace.py."""
+core/store/workspace.py.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +12,11 @@ import contextlib
 import time
 from collections.abc import Iterator
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from core.store import keys, settings
 from core.store.engine import make_engine, translate_errors
 from core.store.errors import StoreUnavailable
-from core.store.migrate import upgrade
 from core.store.schema import access_keys, new_workspaces, transfer_codes, workspaces
 from core.store.workspace import Workspace, workspace_summary
 
@@ -142,6 +141,10 @@ class WorkspaceStore:
 
 def open_store(url: str, **limits) -> WorkspaceStore:
     """Open (and migrate to head) the store at `url`; limits default to the environment's (settings.py)."""
+    from alembic.util import CommandError  # Alembic (0.2 s to import) only where a store is opened
+
+    from core.store.migrate import upgrade
+
     chosen = settings.limits_from_environment()
     chosen["cookie_name"] = settings.cookie_name(url)
     unknown = set(limits) - set(chosen)

@@ -4,7 +4,8 @@ A handle holds only the sha256 of its secret. Reads never write; the workspace r
 write. Every write is one transaction that locks the workspace (PostgreSQL: its row FOR UPDATE; SQLite: the
 write lock), checks the versions the caller read, checks the limits before changing anything, then writes
 the items and the workspace's byte count together. The data are never interpreted (the callers give
-safetensors, JSON, npz bytes)."""
+safetensors, JSON, npz bytes).
+"""
 
 from __future__ import annotations
 

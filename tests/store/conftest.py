@@ -2,7 +2,8 @@
 session).
 
 PostgreSQL tests share one database, emptied before each test; tests that need a database of their own
-(migrations, several processes) ask the server for one."""
+(migrations, several processes) ask the server for one.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ TCP.
 PostgreSQL's tools refuse to run as root, so as root they run as the `postgres` user (runuser) in a folder
 that user owns, made under /tmp (pytest's own temporary folders are closed to other users). Missing
 binaries are an error that says what to install, never a skip: CI installs PostgreSQL
-(scripts/ensure_postgres.sh)."""
+(scripts/ensure_postgres.sh).
+"""
 
 from __future__ import annotations
 
