@@ -17,8 +17,8 @@ TEXT = {
         "当前模型：预训练 LeNet（测试准确率 {acc}%）",
     ),
     "sidebar.model_session": (
-        "Model in use: your own, from this session ({acc}% test accuracy)",
-        "当前模型：你的模型（本次会话中训练或上传，测试准确率 {acc}%）",
+        "Model in use: your own, trained, fine-tuned or uploaded ({acc}% test accuracy)",
+        "当前模型：你自己的模型（训练、微调或上传的，测试准确率 {acc}%）",
     ),
     "sidebar.reduce_motion": ("Reduce motion", "减少动画"),
     "sidebar.reduce_motion_help": (

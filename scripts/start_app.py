@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 PRELOADED_PACKAGES = ("core", "ui")  # everything the pages import from this project
+NOT_PRELOADED = ("core.store.migrations",)  # Alembic's scripts: run by the store's migrations, not imported
 
 
 def preload() -> None:
@@ -33,7 +34,8 @@ def preload() -> None:
     for name in PRELOADED_PACKAGES:
         package = importlib.import_module(name)
         for module in pkgutil.walk_packages(package.__path__, prefix=f"{name}."):
-            importlib.import_module(module.name)
+            if not module.name.startswith(NOT_PRELOADED):
+                importlib.import_module(module.name)
     from core.data import load_mnist, load_tensors
 
     for train in (True, False):

@@ -43,7 +43,10 @@ class RunShelf:
             head = (RUN, record.id, record.head_bytes(), self.versions.get(record.id))
             versions = self.workspace.write([head, *puts])
         except StaleWrite as stale:  # renamed or pinned in another tab meanwhile: keep that, write again
-            if stale.current is None or stale.current.kind != RUN:
+            if stale.current is None:  # removed in another tab: it stays removed
+                self.versions.pop(record.id, None)
+                return
+            if stale.current.kind != RUN:
                 raise
             kept = self._from_head(stale.current.data)
             record.name, record.pinned = kept.name, kept.pinned
