@@ -17,6 +17,7 @@ TRAINED_MODEL_KEY = "trained_model"  # (LeNet, meta) trained or uploaded in this
 DESIGN_KEY = "design"  # the network the training page trains next (core.model.design); absent: LeNet
 SKETCH_IMAGE_KEY = "sketch_image"  # the last drawn digit, MNIST-style float32 [28, 28] in [0, 1]
 COLLECTION_KEY = "sketch.collection"  # the learner's own digits (core.handwriting.collection)
+ANSWERS_KEY = "predictions.answers"  # the learner's answers to the lessons' prompts: prompt id -> answer
 
 
 def translator() -> Translator:
@@ -43,13 +44,13 @@ def design_label(design: list[dict], t: Translator) -> str:
 
 
 def keep(what: str, value: object) -> None:
-    """Set one of the kept things ("language", "design", "model", "digits"; None forgets it) and
+    """Set one of the kept things ("language", "design", "model", "digits", "answers"; None forgets it) and
     write it to the learner's workspace."""
     from core.workspace import items
     from ui import workspace
 
     workspace.save({"language": items.LANGUAGE, "design": items.DESIGN, "model": items.MODEL,
-                    "digits": items.DIGITS}[what], value)
+                    "digits": items.DIGITS, "answers": items.ANSWERS}[what], value)
 
 
 def set_session_model(model, meta: dict) -> None:

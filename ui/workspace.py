@@ -35,7 +35,7 @@ from core.store import (
     open_store,
     store_url_from_environment,
 )
-from core.workspace.items import DESIGN, DIGITS, KEPT, LANGUAGE, MODEL, Kept
+from core.workspace.items import ANSWERS, DESIGN, DIGITS, KEPT, LANGUAGE, MODEL, Kept
 from ui import state
 
 SECRET_KEY = "workspace.secret"  # this session's secret: from the cookie, or made for it
@@ -48,7 +48,7 @@ PROBLEM_KEY = "workspace.problem"  # why the last write failed: a text key and i
 OFFER_KEY = "workspace.offer"  # a transfer code the learner is looking at, before taking it
 TRANSFER_PARAM = "transfer"  # a transfer link's query parameter: read once, then removed from the address
 SESSION_KEYS = {LANGUAGE: state.LANG_KEY, DESIGN: state.DESIGN_KEY, MODEL: state.TRAINED_MODEL_KEY,
-                DIGITS: state.COLLECTION_KEY}
+                DIGITS: state.COLLECTION_KEY, ANSWERS: state.ANSWERS_KEY}
 COOKIE_DAYS = 400  # the longest a browser keeps a cookie (Chrome caps at 400 days; Safari, 7 unvisited)
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9_]{1,64}")
 _log = logging.getLogger(__name__)

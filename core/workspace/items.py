@@ -83,8 +83,22 @@ class Digits(Kept):
         return from_npz(data)
 
 
+class Answers(Kept):
+    """The learner's answers to the lessons' prompts and checks (prompt id -> a JSON value), as JSON."""
+
+    def to_bytes(self, value: dict) -> bytes:
+        return json.dumps(value, sort_keys=True).encode()
+
+    def from_bytes(self, data: bytes) -> dict:
+        answers = json.loads(data)
+        if not isinstance(answers, dict) or not all(isinstance(key, str) for key in answers):
+            raise ValueError("not a dict of answers")
+        return answers
+
+
 LANGUAGE = Language("settings", "language")
 DESIGN = Design("design", "next")
 MODEL = ActiveModel("model", "active")
 DIGITS = Digits("collection", "digits")
-KEPT = (LANGUAGE, DESIGN, MODEL, DIGITS)
+ANSWERS = Answers("prediction", "answers")
+KEPT = (LANGUAGE, DESIGN, MODEL, DIGITS, ANSWERS)
