@@ -56,7 +56,11 @@ _log = logging.getLogger(__name__)
 
 @st.cache_resource(show_spinner=False)
 def _open(url: str) -> WorkspaceStore:
-    return open_store(url)
+    opened = open_store(url)
+    removed = opened.remove_idle()  # once per server start: workspaces nobody opened for `idle_days`
+    if removed:
+        _log.info("removed %d idle workspaces", removed)
+    return opened
 
 
 def store() -> WorkspaceStore | None:
@@ -88,8 +92,20 @@ def workspace() -> Workspace | None:
     kept = store()
     if kept is None:
         return None
+    return kept.workspace(secret(), client_address())
+
+
+def client_address() -> str | None:
+    """The learner's address for the limit on new workspaces: behind this machine's own proxy
+    (`make serve`'s nginx) the address it forwarded, else the connection's."""
     address = st.context.ip_address
-    return kept.workspace(secret(), address if isinstance(address, str) else None)
+    if not isinstance(address, str):
+        return None
+    if address in ("127.0.0.1", "::1"):
+        forwarded = st.context.headers.get("X-Forwarded-For")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()  # the hop our proxy added: the one not forged
+    return address
 
 
 def workspace_key() -> str:
