@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.checkpoint import shown_accuracy
 from core.i18n import LANGUAGES, Translator, language_for_locale
-from ui import cache, state, workspace
+from ui import cache, live_runs, state, workspace
 from ui.errors import show_error
 from ui.navigation import PAGES, PAGES_DIR, WORK_PAGES
 
@@ -71,6 +71,7 @@ def main() -> None:
     st.set_page_config(page_title="Neural network explainer", page_icon=":material/neurology:",
                        layout="wide")
     workspace.open_session()  # the learner's kept work, read once per session
+    live_runs.seen()  # the workspace's run trains on while one of its tabs is connected
     offer = workspace.take_transfer_link()
     t = chosen_language()
     pages = [
