@@ -9,7 +9,7 @@ from core.model import PRESETS, build_model
 from tests.apptest import assert_rendered, open_page
 from ui.state import SKETCH_IMAGE_KEY, TRAINED_MODEL_KEY
 
-MODEL_PAGES = ["model", "convolution", "sketch", "train"]
+MODEL_PAGES = ["model", "convolution", "backprop", "sketch", "train"]
 
 
 def active(name: str) -> dict:
