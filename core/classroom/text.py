@@ -1,0 +1,179 @@
+"""The class pages' texts: joining, sharing, the board, teaching and the projector."""
+
+TEXT = {
+    "nav.classroom": ("Class", "班级"),
+    "nav.board": ("Class board", "班级看板"),
+    "class.title": ("Learn together as a class", "全班一起学"),
+    "class.intro": (
+        "Join your teacher's class with its code, share the runs you keep, and see the whole class's "
+        "runs side by side: together you see what one learner could not, such as how the final accuracy "
+        "rises and falls with the learning rate. Only a nickname is shown; never your model's weights "
+        "or your handwriting.",
+        "用老师给的班级码加入班级，分享你保留的训练，和全班"
+        "的训练放在一起看：大家一起能看到一个人看不到的东西，"
+        "比如最终准确率怎样随学习率先升后降。别人只看得到你"
+        "的昵称，看不到你模型的权重，也看不到你的手写数字。",
+    ),
+    "class.needs_saving": (
+        "Classes need the server to keep work, and saving is off on this server.",
+        "班级功能需要服务器保存作品，而这台服务器关闭了保存。",
+    ),
+    "class.learner_tab": ("Join and share", "加入与分享"),
+    "class.teacher_tab": ("Teach a class", "我是老师"),
+    "class.join.header": ("Join a class", "加入班级"),
+    "class.join.code": ("Class code", "班级码"),
+    "class.join.code_help": (
+        "8 letters and digits from the board; case and dashes do not matter.",
+        "黑板上的 8 个字母和数字；大小写和短横线都没关系。",
+    ),
+    "class.join.nickname": ("Your nickname", "你的昵称"),
+    "class.join.nickname_help": (
+        "What the class sees beside your runs (at most 24 characters). No real name needed.",
+        "全班在你的训练旁边看到的名字（最多 24 个字符）。不需要真实姓名。",
+    ),
+    "class.join.button": ("Join", "加入"),
+    "class.join.done": ("You joined the class as “{nickname}”.", "你以“{nickname}”的昵称加入了班级。"),
+    "class.join.wrong": (
+        "No open class has that code. Check it with your teacher.",
+        "没有使用这个班级码的班级。请和老师核对一下。",
+    ),
+    "class.join.too_many": (
+        "Too many tries from your network in the last minute. Wait a moment and try again.",
+        "一分钟内从你的网络尝试的次数太多了。请稍等再试。",
+    ),
+    "class.refused.locked": (
+        "The teacher has locked this class: no changes now.",
+        "老师锁定了这个班级：现在不能更改。",
+    ),
+    "class.refused.ended": ("This class has ended.", "这个班级已经结束了。"),
+    "class.refused.nickname": ("Please choose a nickname.", "请起一个昵称。"),
+    "class.refused.too_fast": (
+        "You are sharing very quickly: wait a minute, then share again.", "分享得太快了：等一分钟再分享。"),
+    "class.refused.class_full": (
+        "This class holds as many runs as it can; ask your teacher to hide some.",
+        "这个班级的训练已经满了；请老师隐藏一些。",
+    ),
+    "class.refused.create_code": (
+        "This server asks for its class-creation code; the one given is not it.",
+        "这台服务器需要建班码；输入的不对。",
+    ),
+    "class.refused.too_many_classes": (
+        "This server holds as many classes as it may ({limit}).",
+        "这台服务器的班级数已达上限（{limit} 个）。",
+    ),
+    "class.member.header": ("Class “{name}”", "班级“{name}”"),
+    "class.member.you": ("You are in it as", "你在班里的昵称"),
+    "class.sweep.yours": (
+        "This class sweeps **{setting}**: your value is **{value}** ({images:,} training images, {epochs} "
+        "epoch(s)). Train it and share the run: the board puts everyone's together.",
+        "这个班级在扫描 **{setting}**：分给你的值是 **{value}**（{images:,} 张训练图片，{epochs} 轮）。"
+        "训练它并分享这次训练：看板会把大家的结果放在一起。",
+    ),
+    "class.sweep.train": ("Train my sweep run", "训练分给我的这一次"),
+    "class.share.header": ("Share a kept run", "分享一次保留的训练"),
+    "class.share.none": (
+        "Runs you train are kept on the experiments page; finished ones can be shared here.",
+        "你训练的结果会保留在“实验台”；训练完成的可以在这里分享。",
+    ),
+    "class.share.pick": ("Run to share", "要分享的训练"),
+    "class.share.button": ("Share to class", "分享到班级"),
+    "class.share.done": ("Shared with the class.", "已分享给班级。"),
+    "class.share.mine": ("Your shared runs", "你分享的训练"),
+    "class.share.withdraw": ("Withdraw", "撤回"),
+    "class.board.header": ("The class board", "班级看板"),
+    "class.board.refresh": ("Refresh the board", "刷新看板"),
+    "class.board.empty": ("No runs shared yet.", "还没有人分享训练。"),
+    "class.board.colour": ("Colour the curves by", "曲线按什么着色"),
+    "class.board.sweep_setting": ("Sweep chart: setting", "扫描图：设置"),
+    "class.board.runs": (
+        "{count} shared runs by {members} learners",
+        "{members} 位同学分享了 {count} 次训练",
+    ),
+    "class.board.epoch": ("epoch", "轮次"),
+    "class.board.accuracy": ("test accuracy (%)", "测试准确率（%）"),
+    "class.board.who": ("nickname", "昵称"),
+    "class.board.run": ("run", "训练"),
+    "class.board.curves_alt": (
+        "Test accuracy by epoch of {count} shared runs, coloured by {field}.",
+        "{count} 次分享的训练每轮的测试准确率，按{field}着色。",
+    ),
+    "class.board.sweep_alt": (
+        "Final test accuracy of {count} shared runs against {field}, with the mean of each value.",
+        "{count} 次分享的训练的最终测试准确率与{field}的关系，以及每个取值的平均。",
+    ),
+    "class.board.col.nickname": ("Nickname", "昵称"),
+    "class.board.col.run": ("Run", "训练"),
+    "class.board.col.final": ("Final accuracy (%)", "最终准确率（%）"),
+    "class.board.col.seconds": ("Seconds", "秒"),
+    "class.board.col.hidden": ("Hidden", "已隐藏"),
+    "class.create.header": ("Create a class", "创建班级"),
+    "class.create.name": ("Class name", "班级名称"),
+    "class.create.language": ("The class's language", "班级语言"),
+    "class.create.code": ("This server's class-creation code", "这台服务器的建班码"),
+    "class.create.button": ("Create the class", "创建班级"),
+    "class.create.done": (
+        "Your class is ready. Keep the recovery code somewhere safe (print it): it gives you the teacher's "
+        "controls back on another browser.",
+        "班级建好了。请把恢复码保存好（可以打印）：换一个浏览器时，用它可以拿回老师的管理权限。",
+    ),
+    "class.teach.join_code": ("Join code", "班级码"),
+    "class.teach.join_link": (
+        "Join link (for the projector or a QR code):",
+        "加入链接（投影或做成二维码）：",
+    ),
+    "class.teach.board_link": ("Read-only board for the projector:", "投影用的只读看板："),
+    "class.teach.recovery": ("Recovery code (print it, keep it)", "恢复码（打印并保管）"),
+    "class.teach.recover": (
+        "Have a recovery code? Take the teacher's controls back",
+        "有恢复码？拿回老师的管理权限",
+    ),
+    "class.teach.recover_button": ("Recover", "恢复"),
+    "class.teach.recover_wrong": ("That recovery code is not valid.", "这个恢复码无效。"),
+    "class.teach.recovered": (
+        "The teacher's controls are back on this browser.",
+        "老师的管理权限已回到这个浏览器。",
+    ),
+    "class.teach.header": ("Teaching “{name}”", "正在教“{name}”"),
+    "class.teach.moderate": (
+        "Shared runs: tick Hidden to take one off every board",
+        "分享的训练：勾选“已隐藏”即可从所有看板上撤下",
+    ),
+    "class.teach.members": ("Learners", "同学"),
+    "class.teach.rename": ("Rename “{nickname}” to", "把“{nickname}”改名为"),
+    "class.teach.hide_member": ("Hide this learner's runs", "隐藏这位同学的训练"),
+    "class.teach.lock": (
+        "Lock the class (no joining, sharing or withdrawing)",
+        "锁定班级（不能加入、分享或撤回）",
+    ),
+    "class.teach.end": ("End the class", "结束班级"),
+    "class.teach.ended": ("This class has ended.", "这个班级已经结束。"),
+    "class.teach.csv": ("Download the shared runs (CSV)", "下载分享的训练（CSV）"),
+    "class.teach.sweep": (
+        "A sweep: give each learner who joins the next value of one setting",
+        "扫描：给每位加入的同学分配某个设置的下一个取值",
+    ),
+    "class.teach.sweep_setting": ("Setting", "设置"),
+    "class.teach.sweep_values": ("Values", "取值"),
+    "class.teach.sweep_budget": (
+        "Each run: {images:,} training images, {epochs} epoch(s). On this server's {workers} training "
+        "worker(s), {runs} runs take about {minutes:.0f} minutes in all.",
+        "每次训练：{images:,} 张训练图片，{epochs} 轮。这台服"
+        "务器有 {workers} 个训练进程，{runs} 次训练总共大约需要 "
+        "{minutes:.0f} 分钟。",
+    ),
+    "class.teach.sweep_button": ("Start the sweep", "开始扫描"),
+    "class.teach.sweep_set": (
+        "Sweep set: learners who join now get values in turn.",
+        "扫描已设置：之后加入的同学会依次分到取值。",
+    ),
+    "class.projector.title": ("Class board: {name}", "班级看板：{name}"),
+    "class.projector.join": (
+        "Join with the code **{code}** on the Class page",
+        "在“班级”页输入班级码 **{code}** 加入",
+    ),
+    "class.projector.missing": (
+        "No class here: the link may be mistyped, or the class has ended.",
+        "这里没有班级：链接可能有误，或者班级已经结束。",
+    ),
+    "class.wrong_key": ("Only the class's teacher can do that.", "只有这个班级的老师能这样做。"),
+}
