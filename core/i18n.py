@@ -16,7 +16,8 @@ DEFAULT_LANGUAGE = "en"
 TEXT_MODULES = ("core.text", "core.home.text", "core.dataset.text", "core.neuron.text",
                 "core.convolution.text", "core.backprop.text", "core.model.text", "core.design.text",
                 "core.training.text",
-                "core.experiments.text", "core.sketch.text", "core.handwriting.text", "core.workspace.text")
+                "core.experiments.text", "core.sketch.text", "core.handwriting.text", "core.workspace.text",
+                "core.classroom.text")
 
 
 def _merge_catalogue() -> dict[str, dict[str, str]]:
