@@ -1,0 +1,158 @@
+"""The lessons' prompts. Every truth is computed by the lesson's own code from what the page has on
+screen (never typed in here): the neuron's descent and its 2/(x²+1) rule, the convolution's filter,
+the model's layer table, the training run's results."""
+
+from __future__ import annotations
+
+from core import neuron
+from core.convolution.filters import (
+    KERNELS,
+    LETTER_X,
+    apply_filter,
+    flipped_convolution,
+    products_expression,
+    signed,
+)
+from core.model import layer_table
+from core.predictions.prompt import Choice, Number, Prompt, Truth, Values
+
+# --- one neuron -----------------------------------------------------------------------------------
+
+LOSS_GOAL = 0.01  # "how many steps until the loss is below 0.01?"
+STEPS_CAP = 5000  # a crawl at the slider's smallest rate needs about 1,200: the cap only ends a stall
+BEHAVIOURS = ("crawl", "converge", "oscillate", "diverge")  # a scale: the factor 1 − η(x²+1) falls
+
+
+def _lr(values: Values) -> dict:
+    return {"lr": f"{values['lr']:g}", "x": f"{values['x']:g}"}
+
+
+def behaviour(x: float, lr: float) -> str:
+    """The answer to "crawls, converges, oscillates or diverges?": the lesson's `regime`, where the
+    very edge (bouncing between two points for ever, never settling) counts as oscillating."""
+    found = neuron.regime(x, lr)
+    return "oscillate" if found == "edge" else found
+
+
+def regime_truth(values: Values) -> Truth:
+    x, lr = values["x"], values["lr"]
+    limit = neuron.lr_limit(x)
+    run = neuron.run_descent(x, values["target"], values["w0"], values["b0"], lr, values["steps"])
+    first, last = run.records[0], run.records[-1]
+    return Truth(behaviour(x, lr), explain=f"explain.{neuron.regime(x, lr)}", fields={
+        "lr": f"{lr:g}", "limit": f"{limit:.4g}", "half": f"{limit / 2:.4g}", "ratio": f"{lr / limit:.3g}",
+        "f": signed(neuron.error_factor(x, lr), ".3g"), "steps": last.step,
+        "first": f"{first.loss:.3g}", "last": f"{last.loss:.3g}"})
+
+
+NEURON_REGIME = Prompt("neuron_regime", Choice(BEHAVIOURS, ordered=True), regime_truth, asked=_lr)
+
+
+def steps_to_goal(x: float, y_target: float, w: float, b: float, lr: float) -> int | None:
+    """How many steps of `gradient_descent` until the loss is below LOSS_GOAL (0: it already is;
+    None: not within STEPS_CAP steps, or the run diverged)."""
+    if neuron.squared_error(neuron.forward(x, w, b), y_target) < LOSS_GOAL:
+        return 0
+    for record in neuron.gradient_descent(x, y_target, w, b, lr, STEPS_CAP):
+        if neuron.squared_error(neuron.forward(x, record.w_next, record.b_next), y_target) < LOSS_GOAL:
+            return record.step
+    return None
+
+
+def _steps(values: Values) -> int | None:
+    return steps_to_goal(values["x"], values["target"], values["w0"], values["b0"], values["lr"])
+
+
+def steps_truth(values: Values) -> Truth | None:
+    n = _steps(values)
+    if n is None:
+        return None
+    row = n + 1  # the table shows each step's loss before its update: the loss after n steps is row n + 1
+    after = neuron.gradient_descent(values["x"], values["target"], values["w0"], values["b0"], values["lr"], n)
+    loss = neuron.squared_error(neuron.forward(values["x"], after[-1].w_next, after[-1].b_next), values["target"])
+    factor = neuron.error_factor(values["x"], values["lr"])
+    return Truth(n, explain="explain" if row <= values["steps"] else "explain_beyond", fields={
+        "n": n, "row": row, "loss": f"{loss:.3g}", "first": f"{after[0].loss:.3g}",
+        "f": signed(factor, ".3g"), "f2": f"{factor * factor:.3g}", "lr": f"{values['lr']:g}"})
+
+
+NEURON_STEPS = Prompt(
+    "neuron_steps", Number(right=0.2, close=0.5, relative=True, floor=1, low=0, high=STEPS_CAP, step=1,
+                           format="{:,.0f}"),
+    steps_truth, asked=_lr, applies=lambda values: bool(_steps(values)))
+
+# --- convolution ----------------------------------------------------------------------------------
+
+
+def top_left_truth(values: Values) -> Truth:
+    kernel = KERNELS["horizontal_edge"]
+    correlation = float(apply_filter(LETTER_X, kernel)[0, 0])
+    convolution = float(flipped_convolution(LETTER_X, kernel)[0, 0])
+    return Truth(correlation, near=(convolution,) if convolution != correlation else (), fields={
+        "value": signed(correlation), "flipped": signed(convolution),
+        "sum": products_expression(LETTER_X, kernel, 0, 0)})
+
+
+CONV_TOP_LEFT = Prompt("conv_top_left", Number(right=0, close=0, low=-9, high=9, step=1, format="{:g}"),
+                       top_left_truth)
+
+# --- inside LeNet -----------------------------------------------------------------------------------
+
+
+def _row(values: Values, name: str):
+    return next((row for row in layer_table(values["design"]) if row.name == name), None)
+
+
+def _before(name: str):
+    """The question's fields: the shape that comes into layer `name` (from the table before it)."""
+    def asked(values: Values) -> dict:
+        rows = layer_table(values["design"])
+        index = next(i for i, row in enumerate(rows) if row.name == name)
+        shape = rows[index - 1].output_shape if index else (1, 28, 28)
+        return {"before": " × ".join(map(str, shape)), "outputs": " × ".join(map(str, rows[index].output_shape))
+                if len(rows[index].output_shape) == 1 else ""}
+    return asked
+
+
+def side_truth(name: str):
+    def truth(values: Values) -> Truth:
+        row = _row(values, name)
+        return Truth(row.output_shape[-1], fields={
+            "shape": " × ".join(map(str, row.output_shape)), "formula": row.size_formula})
+    return truth
+
+
+def fc1_truth(values: Values) -> Truth:
+    row = _row(values, "fc1")
+    total = sum(each.parameters for each in layer_table(values["design"]))
+    return Truth(row.parameters, fields={"formula": row.parameter_formula,
+                                         "share": f"{100 * row.parameters / total:.0f}"})
+
+
+def _has(*names: str):
+    return lambda values: all(_row(values, name) is not None for name in names)
+
+
+SIDE = Number(right=0, close=1, low=0, high=1000, step=1, format="{:g}")
+MODEL_CONV2 = Prompt("model_conv2", SIDE, side_truth("conv2"), asked=_before("conv2"), applies=_has("conv2"))
+MODEL_POOL2 = Prompt("model_pool2", SIDE, side_truth("pool2"), asked=_before("pool2"), applies=_has("pool2"))
+MODEL_FC1 = Prompt("model_fc1", Number(right=0, close=0.05, relative=True, low=0, high=10**8, step=1,
+                                      format="{:,.0f}"), fc1_truth, asked=_before("fc1"), applies=_has("fc1"))
+
+# --- training ---------------------------------------------------------------------------------------
+
+
+def accuracy_truth(values: Values) -> Truth | None:
+    """The finished run's test accuracy, once there is one (values: `run`, `test_acc`, `epochs`)."""
+    if values.get("test_acc") is None:
+        return None
+    return Truth(round(float(values["test_acc"]), 2), fields={"epochs": f"{float(values['epochs']):g}"},
+                 explain="explain" if float(values["epochs"]) != 1 else "explain_one")
+
+
+TRAIN_ACCURACY = Prompt("train_accuracy", Number(right=1, close=3, low=0, high=100, step=0.1,
+                                                 format="{:.1f}%"),
+                        accuracy_truth, later="run")
+
+PROMPTS = {prompt.id: prompt for prompt in (NEURON_REGIME, NEURON_STEPS, CONV_TOP_LEFT, MODEL_CONV2,
+                                            MODEL_POOL2, MODEL_FC1, TRAIN_ACCURACY)}

@@ -1,0 +1,121 @@
+"""One prompt of "predict first, then see": the question, the kind of answer, the truth computed by
+the lesson's own code from the page's current values, the bands that count as right or close, and
+the explanation of the gap; and the pure functions that lock an answer and grade it.
+
+An answer is kept as a plain JSON dict (the workspace keeps every prompt's under its id):
+`answer` (None: skipped), `asked` (the question's fields when it was asked), `after` (for a truth
+that comes later: the value it must differ from), and once the truth is known `truth`, `grade`,
+`gap` (numbers), `explain` and `fields` (the explanation's text key suffix and its fields).
+Not here: how the page asks (ui/prediction.py), the prompts themselves (core/predictions/lessons.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+RIGHT, CLOSE, WRONG, SKIPPED = "right", "close", "wrong", "skipped"
+Values = Mapping[str, Any]  # what the page has on screen: its sliders, its design, its last run
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An answer picked from `options` (ids; each one's text is `predict.<prompt>.option.<id>`)."""
+
+    options: tuple[str, ...]
+    ordered: bool = False  # the options are a scale: a neighbour of the truth counts as close
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number typed in; within `right` of the truth is right, within `close` is close."""
+
+    right: float
+    close: float
+    relative: bool = False  # the bands are fractions of the truth (0.2: ±20%)
+    floor: float = 0.0  # the smallest band either way, in the answer's units (±1 step of a count)
+    low: float = 0.0
+    high: float = 1e9
+    step: float = 1.0
+    format: str = "{:,g}"  # how the answer and the truth are written ("{:.1f}%")
+
+    def written(self, value: float) -> str:
+        return self.format.format(value)
+
+    def band(self, width: float, truth: float) -> float:
+        return max(width * abs(truth) if self.relative else width, self.floor)
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What the lesson's code says: the answer, anything else that counts as close (a common slip,
+    such as the flipped kernel's sign), and the explanation of the gap."""
+
+    value: Any
+    fields: dict[str, Any] = field(default_factory=dict)
+    explain: str = "explain"  # the text key's last part: predict.<prompt>.<explain>
+    near: tuple = ()
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question asked before the lesson shows its answer."""
+
+    id: str  # the answers' key, and the texts' prefix: predict.<id>.question, ...
+    answer: Choice | Number
+    truth: Callable[[Values], Truth | None]  # computed by the lesson's code; None: not known yet
+    asked: Callable[[Values], dict[str, Any]] = lambda values: {}  # the question's fields
+    applies: Callable[[Values], bool] = lambda values: True  # whether the question makes sense now
+    later: str | None = None  # the truth comes later: graded once this value differs from the guess's
+
+
+def grade(kind: Choice | Number, answer: Any, truth: Truth) -> str:
+    """RIGHT, CLOSE or WRONG for `answer` (never None) against `truth`."""
+    if isinstance(kind, Choice):
+        if answer == truth.value:
+            return RIGHT
+        if answer in truth.near:
+            return CLOSE
+        if kind.ordered and answer in kind.options and truth.value in kind.options:
+            return CLOSE if abs(kind.options.index(answer) - kind.options.index(truth.value)) == 1 else WRONG
+        return WRONG
+    gap = abs(float(answer) - float(truth.value))
+    tiny = 1e-9 * max(1.0, abs(float(truth.value)))  # rounding, never a band of its own
+    if gap <= kind.band(kind.right, truth.value) + tiny:
+        return RIGHT
+    if gap <= kind.band(kind.close, truth.value) + tiny or any(
+            abs(float(answer) - float(near)) <= tiny for near in truth.near):
+        return CLOSE
+    return WRONG
+
+
+def lock(prompt: Prompt, answer: Any, values: Values) -> dict[str, Any]:
+    """The kept record of `answer` (None: "just show me"), revealed at once if the truth is known."""
+    record: dict[str, Any] = {"answer": answer, "asked": prompt.asked(values)}
+    if prompt.later is not None:
+        record["after"] = values.get(prompt.later)
+    return reveal(prompt, record, values)
+
+
+def reveal(prompt: Prompt, record: dict[str, Any], values: Values) -> dict[str, Any]:
+    """`record` with its truth, grade and explanation, once the lesson's code can say them; a truth
+    that comes later is taken only from values that differ from the guess's (the next run)."""
+    if "truth" in record:
+        return record
+    if prompt.later is not None and values.get(prompt.later) == record.get("after"):
+        return record
+    truth = prompt.truth(values)
+    if truth is None:
+        return record
+    answer = record["answer"]
+    revealed = {**record, "truth": truth.value, "explain": truth.explain, "fields": dict(truth.fields),
+                "grade": SKIPPED if answer is None else grade(prompt.answer, answer, truth)}
+    if isinstance(prompt.answer, Number) and answer is not None:
+        revealed["gap"] = float(truth.value) - float(answer)
+    return revealed
+
+
+def pending(record: dict[str, Any]) -> bool:
+    """Whether a kept answer still waits for its truth (a run not yet finished)."""
+    return "truth" not in record

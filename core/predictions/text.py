@@ -1,0 +1,173 @@
+"""Text of the "predict first, then see" prompts, and of the presenter switch."""
+
+TEXT = {
+    # --- the helper every prompt shares ---------------------------------------------------------
+    "predict.header": ("Predict first", "先猜一猜"),
+    "predict.hint": (
+        "Guess before you look: comparing a guess with the answer teaches more than only looking. "
+        "The page below is there either way.",
+        "先猜，再看：把自己的猜测和答案对比，比只看答案学得更多。下面的内容随时都可以看。",
+    ),
+    "predict.lock": ("Lock my guess", "锁定我的答案"),
+    "predict.skip": ("Just show me", "直接告诉我"),
+    "predict.again": ("Ask me again", "再问我一次"),
+    "predict.your_guess": ("Your guess", "你的猜测"),
+    "predict.result.right": (
+        ":green[**Right.**] You said {answer}; the answer is {truth}.",
+        ":green[**猜对了。**]你的答案是 {answer}，正确答案是 {truth}。",
+    ),
+    "predict.result.close": (
+        ":orange[**Close.**] You said {answer}; the answer is {truth}.",
+        ":orange[**很接近。**]你的答案是 {answer}，正确答案是 {truth}。",
+    ),
+    "predict.result.wrong": (
+        ":red[**Not this time.**] You said {answer}; the answer is {truth}.",
+        ":red[**这次没猜中。**]你的答案是 {answer}，正确答案是 {truth}。",
+    ),
+    "predict.result.skipped": ("No guess this time. The answer is {truth}.", "这次没有猜。正确答案是 {truth}。"),
+    "predict.pending": (
+        "Your guess: {answer}. The answer comes when your next run finishes.",
+        "你的猜测：{answer}。下一次训练结束时揭晓答案。",
+    ),
+    "predict.pending_skipped": (
+        "No guess this time. The answer comes when your next run finishes.",
+        "这次没有猜。下一次训练结束时揭晓答案。",
+    ),
+    "predict.presenter": ("Presenter mode: no prompts", "演示模式：不提问"),
+    "predict.presenter_help": (
+        "Hides the \"predict first\" questions on every page, for showing the lessons to a room.",
+        "隐藏各页面上“先猜一猜”的问题，适合给一屋子人演示课程。",
+    ),
+    # --- one neuron: what will this learning rate do? --------------------------------------------
+    "predict.neuron_regime.question": (
+        "Before you press Play: with η = {lr} (and x = {x}), what will the descent do?",
+        "按下播放之前：学习率 η = {lr}（x = {x}）时，梯度下降会怎样？",
+    ),
+    "predict.neuron_regime.option.crawl": ("crawls", "爬得很慢"),
+    "predict.neuron_regime.option.converge": ("converges", "收敛"),
+    "predict.neuron_regime.option.oscillate": ("oscillates", "震荡"),
+    "predict.neuron_regime.option.diverge": ("diverges", "发散"),
+    "predict.neuron_regime.caption.crawl": ("creeps towards the target, barely moving", "慢慢挪向目标，几乎不动"),
+    "predict.neuron_regime.caption.converge": ("glides in and settles on the target", "平稳地滑向目标并停在那里"),
+    "predict.neuron_regime.caption.oscillate": (
+        "overshoots back and forth, but settles", "来回越过目标，但最终停下",
+    ),
+    "predict.neuron_regime.caption.diverge": (
+        "overshoots more every step and blows up", "每一步越过得更多，最后爆掉",
+    ),
+    "predict.neuron_regime.explain.crawl": (
+        "Each step multiplies the error y − target by 1 − η(x² + 1) = {f}: it removes less than a tenth "
+        "of the error, so the descent crawls (η = {lr} is only {ratio}× the limit {limit}). Over {steps} "
+        "steps the loss goes from {first} to {last}.",
+        "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}：每步去掉的误差不到十分之一，所以下降得很慢"
+        "（η = {lr} 只有上限 {limit} 的 {ratio} 倍）。{steps} 步里，损失从 {first} 变成 {last}。",
+    ),
+    "predict.neuron_regime.explain.converge": (
+        "Each step multiplies the error y − target by 1 − η(x² + 1) = {f}, between 0 and 0.9: the error "
+        "shrinks and keeps its sign, so the descent glides in without overshooting (η = {lr} is below "
+        "1/(x² + 1) = {half}). Over {steps} steps the loss falls from {first} to {last}.",
+        "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}，介于 0 和 0.9 之间：误差变小且符号不变，"
+        "所以平稳地滑向目标，不会越过（η = {lr} 小于 1/(x² + 1) = {half}）。{steps} 步里，损失从 {first} "
+        "降到 {last}。",
+    ),
+    "predict.neuron_regime.explain.oscillate": (
+        "Each step multiplies the error y − target by 1 − η(x² + 1) = {f}, between −1 and 0: η = {lr} lies "
+        "between 1/(x² + 1) = {half} and 2/(x² + 1) = {limit}, so every step overshoots the target and the "
+        "error flips sign, yet it shrinks. Over {steps} steps the loss goes from {first} to {last}.",
+        "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}，介于 −1 和 0 之间：η = {lr} 在 1/(x² + 1) = {half} "
+        "和 2/(x² + 1) = {limit} 之间，所以每一步都越过目标、误差变号，但仍在变小。{steps} 步里，损失从 "
+        "{first} 变成 {last}。",
+    ),
+    "predict.neuron_regime.explain.edge": (
+        "Each step multiplies the error y − target by 1 − η(x² + 1) = {f}: η = {lr} is exactly the limit "
+        "2/(x² + 1) = {limit}, so the error flips sign and keeps its size. The descent bounces between two "
+        "points for ever: the loss stays at {first}.",
+        "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}：η = {lr} 恰好等于上限 2/(x² + 1) = {limit}，"
+        "误差变号但大小不变。下降在两个点之间永远来回跳：损失一直是 {first}。",
+    ),
+    "predict.neuron_regime.explain.diverge": (
+        "Each step multiplies the error y − target by 1 − η(x² + 1) = {f}, below −1: η = {lr} is above "
+        "2/(x² + 1) = {limit} ({ratio}× it), so every step overshoots by more than the last and the loss "
+        "grows, from {first} to {last} in {steps} steps.",
+        "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}，小于 −1：η = {lr} 超过了 2/(x² + 1) = {limit}"
+        "（是它的 {ratio} 倍），所以每一步越过得比上一步更多，损失不断变大，{steps} 步里从 {first} 变成 {last}。",
+    ),
+    # --- one neuron: how many steps? ---------------------------------------------------------------
+    "predict.neuron_steps.question": (
+        "And with η = {lr}: after how many steps will the loss be below 0.01? (Within 20% counts as right.)",
+        "还是 η = {lr}：多少步之后损失会低于 0.01？（误差在 20% 以内算对。）",
+    ),
+    "predict.neuron_steps.explain": (
+        "After {n} steps the loss is {loss}, below 0.01 for the first time. In the table it is the loss in "
+        "row {row}: each row shows the loss before that step's update. Each step multiplies the error by "
+        "{f}, so the loss by {f2}, starting from {first}.",
+        "{n} 步之后损失是 {loss}，第一次低于 0.01。在下面的表格里，它是第 {row} 行的损失："
+        "每一行显示的是该步更新之前的损失。每一步把误差乘以 {f}，也就是把损失乘以 {f2}，起点是 {first}。",
+    ),
+    "predict.neuron_steps.explain_beyond": (
+        "After {n} steps the loss is {loss}, below 0.01 for the first time. Each step multiplies the error "
+        "by {f}, so the loss by {f2}, starting from {first}. Set Steps to at least {row} to see it in the "
+        "table (each row shows the loss before that step's update).",
+        "{n} 步之后损失是 {loss}，第一次低于 0.01。每一步把误差乘以 {f}，也就是把损失乘以 {f2}，"
+        "起点是 {first}。把步数设为至少 {row}，就能在表格里看到它（每一行显示该步更新之前的损失）。",
+    ),
+    # --- convolution -------------------------------------------------------------------------------
+    "predict.conv_top_left.question": (
+        "Before you step the window: the X below is 7 × 7, ones for ink and zeros for background. What "
+        "number does its top-left 3 × 3 window give with the horizontal-edge kernel (−1s on top, 0s in the "
+        "middle, +1s at the bottom)?",
+        "移动窗口之前：下面的 X 是 7 × 7 的，墨迹为 1，背景为 0。用水平边缘卷积核"
+        "（上面一行是 −1，中间是 0，下面一行是 +1）时，左上角的 3 × 3 窗口得到多少？",
+    ),
+    "predict.conv_top_left.explain": (
+        "Pixel times weight, summed: {sum}. That is cross-correlation, the kernel laid on the image as it "
+        "is, which is what PyTorch's Conv2d computes. True convolution flips the kernel first (its +1s on "
+        "top) and would give {flipped}.",
+        "像素乘以权重再求和：{sum}。这是互相关：卷积核原样放在图像上，PyTorch 的 Conv2d 算的就是它。"
+        "真正的卷积会先把卷积核翻转（+1 到了上面），结果会是 {flipped}。",
+    ),
+    # --- inside LeNet ------------------------------------------------------------------------------
+    "predict.model_conv2.question": (
+        "Before you read the table: conv2 gets the {before} maps that come before it (see the code above). "
+        "How many pixels on a side are its output maps?",
+        "看表格之前：conv2 接收前一层输出的 {before} 特征图（见上面的代码）。它输出的每张特征图边长是多少像素？",
+    ),
+    "predict.model_conv2.explain": (
+        "conv2 outputs {shape}: a 5 × 5 filter without padding fits {formula} times along a side.",
+        "conv2 输出 {shape}：没有填充的 5 × 5 卷积核沿一条边能放 {formula} 个位置。",
+    ),
+    "predict.model_pool2.question": (
+        "pool2, a 2 × 2 max pool, gets conv2's {before} maps. How many pixels on a side are its outputs?",
+        "pool2 是 2 × 2 最大池化，接收 conv2 的 {before} 特征图。它输出的边长是多少像素？",
+    ),
+    "predict.model_pool2.explain": (
+        "pool2 outputs {shape}: each 2 × 2 block becomes one pixel, {formula}.",
+        "pool2 输出 {shape}：每个 2 × 2 的小块变成一个像素，{formula}。",
+    ),
+    "predict.model_fc1.question": (
+        "fc1 takes the {before} numbers of the flattened maps to {outputs}. How many parameters does it "
+        "learn, weights and biases together?",
+        "fc1 把展平后的 {before} 个数变成 {outputs} 个。它一共要学多少个参数（权重和偏置一起算）？",
+    ),
+    "predict.model_fc1.explain": (
+        "fc1 learns {formula}: a weight for every input and output pair, and a bias for each output. "
+        "That is {share}% of the whole network's parameters.",
+        "fc1 要学 {formula} 个参数：每一对输入和输出一个权重，每个输出一个偏置。这占整个网络参数的 {share}%。",
+    ),
+    # --- training -----------------------------------------------------------------------------------
+    "predict.train_accuracy.question": (
+        "Before you train: what test accuracy do you expect this run to reach, in percent? "
+        "(Within 1 point counts as right, within 3 as close.)",
+        "训练之前：你觉得这次训练最后的测试准确率是多少（百分比）？（相差 1 个百分点以内算对，3 个以内算接近。）",
+    ),
+    "predict.train_accuracy.explain": (
+        "The run reached {truth} on the 10,000 test images after {epochs} epochs.",
+        "这次训练在 {epochs} 轮之后，在 10,000 张测试图片上达到了 {truth}。",
+    ),
+    "predict.train_accuracy.explain_one": (
+        "The run reached {truth} on the 10,000 test images after one epoch: a single pass over the "
+        "training images already teaches most of what the network will learn.",
+        "这次训练只用一轮就在 10,000 张测试图片上达到了 {truth}：把训练图片过一遍，"
+        "网络就已经学会了大部分本事。",
+    ),
+}
