@@ -9,6 +9,7 @@ from core.i18n import LANGUAGES, Translator, language_for_locale
 from ui import cache, live_runs, state, workspace
 from ui.errors import show_error
 from ui.navigation import PAGES, PAGES_DIR, WORK_PAGES
+from ui.prediction import presenter_switch
 
 
 def chosen_language() -> Translator:
@@ -83,6 +84,7 @@ def main() -> None:
         st.switch_page(PAGES_DIR / "workspace.py")  # a transfer link is always asked about first
     language_picker()
     motion_switch(t)
+    presenter_switch(t)  # "Presenter mode: no prompts"
     sidebar_status(t)
     workspace_status(t)
     workspace.set_cookie_script()

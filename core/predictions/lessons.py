@@ -67,10 +67,11 @@ def steps_truth(values: Values) -> Truth | None:
     n = _steps(values)
     if n is None:
         return None
+    x, y_target, lr = values["x"], values["target"], values["lr"]
     row = n + 1  # the table shows each step's loss before its update: the loss after n steps is row n + 1
-    after = neuron.gradient_descent(values["x"], values["target"], values["w0"], values["b0"], values["lr"], n)
-    loss = neuron.squared_error(neuron.forward(values["x"], after[-1].w_next, after[-1].b_next), values["target"])
-    factor = neuron.error_factor(values["x"], values["lr"])
+    after = neuron.gradient_descent(x, y_target, values["w0"], values["b0"], lr, n)
+    loss = neuron.squared_error(neuron.forward(x, after[-1].w_next, after[-1].b_next), y_target)
+    factor = neuron.error_factor(x, lr)
     return Truth(n, explain="explain" if row <= values["steps"] else "explain_beyond", fields={
         "n": n, "row": row, "loss": f"{loss:.3g}", "first": f"{after[0].loss:.3g}",
         "f": signed(factor, ".3g"), "f2": f"{factor * factor:.3g}", "lr": f"{values['lr']:g}"})
@@ -109,8 +110,8 @@ def _before(name: str):
         rows = layer_table(values["design"])
         index = next(i for i, row in enumerate(rows) if row.name == name)
         shape = rows[index - 1].output_shape if index else (1, 28, 28)
-        return {"before": " × ".join(map(str, shape)), "outputs": " × ".join(map(str, rows[index].output_shape))
-                if len(rows[index].output_shape) == 1 else ""}
+        out = rows[index].output_shape
+        return {"before": " × ".join(map(str, shape)), "outputs": " × ".join(map(str, out))}
     return asked
 
 

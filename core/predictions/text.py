@@ -24,7 +24,9 @@ TEXT = {
         ":red[**Not this time.**] You said {answer}; the answer is {truth}.",
         ":red[**这次没猜中。**]你的答案是 {answer}，正确答案是 {truth}。",
     ),
-    "predict.result.skipped": ("No guess this time. The answer is {truth}.", "这次没有猜。正确答案是 {truth}。"),
+    "predict.result.skipped": (
+        "No guess this time. The answer is {truth}.", "这次没有猜。正确答案是 {truth}。",
+    ),
     "predict.pending": (
         "Your guess: {answer}. The answer comes when your next run finishes.",
         "你的猜测：{answer}。下一次训练结束时揭晓答案。",
@@ -47,8 +49,12 @@ TEXT = {
     "predict.neuron_regime.option.converge": ("converges", "收敛"),
     "predict.neuron_regime.option.oscillate": ("oscillates", "震荡"),
     "predict.neuron_regime.option.diverge": ("diverges", "发散"),
-    "predict.neuron_regime.caption.crawl": ("creeps towards the target, barely moving", "慢慢挪向目标，几乎不动"),
-    "predict.neuron_regime.caption.converge": ("glides in and settles on the target", "平稳地滑向目标并停在那里"),
+    "predict.neuron_regime.caption.crawl": (
+        "creeps towards the target, barely moving", "慢慢挪向目标，几乎不动",
+    ),
+    "predict.neuron_regime.caption.converge": (
+        "glides in and settles on the target", "平稳地滑向目标并停在那里",
+    ),
     "predict.neuron_regime.caption.oscillate": (
         "overshoots back and forth, but settles", "来回越过目标，但最终停下",
     ),
@@ -90,7 +96,8 @@ TEXT = {
         "2/(x² + 1) = {limit} ({ratio}× it), so every step overshoots by more than the last and the loss "
         "grows, from {first} to {last} in {steps} steps.",
         "每一步把误差 y − 目标 乘以 1 − η(x² + 1) = {f}，小于 −1：η = {lr} 超过了 2/(x² + 1) = {limit}"
-        "（是它的 {ratio} 倍），所以每一步越过得比上一步更多，损失不断变大，{steps} 步里从 {first} 变成 {last}。",
+        "（是它的 {ratio} 倍），所以每一步越过得比上一步更多，损失不断变大，"
+        "{steps} 步里从 {first} 变成 {last}。",
     ),
     # --- one neuron: how many steps? ---------------------------------------------------------------
     "predict.neuron_steps.question": (
@@ -130,7 +137,8 @@ TEXT = {
     "predict.model_conv2.question": (
         "Before you read the table: conv2 gets the {before} maps that come before it (see the code above). "
         "How many pixels on a side are its output maps?",
-        "看表格之前：conv2 接收前一层输出的 {before} 特征图（见上面的代码）。它输出的每张特征图边长是多少像素？",
+        "看表格之前：conv2 接收前一层输出的 {before} 特征图（见上面的代码）。"
+        "它输出的每张特征图边长是多少像素？",
     ),
     "predict.model_conv2.explain": (
         "conv2 outputs {shape}: a 5 × 5 filter without padding fits {formula} times along a side.",
@@ -152,13 +160,15 @@ TEXT = {
     "predict.model_fc1.explain": (
         "fc1 learns {formula}: a weight for every input and output pair, and a bias for each output. "
         "That is {share}% of the whole network's parameters.",
-        "fc1 要学 {formula} 个参数：每一对输入和输出一个权重，每个输出一个偏置。这占整个网络参数的 {share}%。",
+        "fc1 要学 {formula} 个参数：每一对输入和输出一个权重，每个输出一个偏置。"
+        "这占整个网络参数的 {share}%。",
     ),
     # --- training -----------------------------------------------------------------------------------
     "predict.train_accuracy.question": (
         "Before you train: what test accuracy do you expect this run to reach, in percent? "
         "(Within 1 point counts as right, within 3 as close.)",
-        "训练之前：你觉得这次训练最后的测试准确率是多少（百分比）？（相差 1 个百分点以内算对，3 个以内算接近。）",
+        "训练之前：你觉得这次训练最后的测试准确率是多少（百分比）？"
+        "（相差 1 个百分点以内算对，3 个以内算接近。）",
     ),
     "predict.train_accuracy.explain": (
         "The run reached {truth} on the 10,000 test images after {epochs} epochs.",
