@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import neuron
+from core import neuron, predictions
 from core.neuron import line_fit
 from core.neuron import line_fit_charts as fit_charts
 from ui import neuron as views
+from ui import prediction
 from ui.chart_cache import vega_lite_spec
 from ui.state import reduced_motion, translator
 
@@ -69,6 +70,15 @@ def the_setup() -> tuple[float, float, float, float, float, int]:
         st.latex(r"e_{\mathrm{new}} = \bigl(1 - \eta\,(x^2 + 1)\bigr)\,e")
         st.markdown(t("neuron.why_limit.body"))
     return x, y_target, w0, b0, lr, steps
+
+
+def predict_first(values: dict) -> None:
+    """Before Play: the learner guesses what this learning rate does, and how many steps it takes."""
+    regime_column, steps_column = st.columns(2)
+    with regime_column:
+        prediction.ask(predictions.NEURON_REGIME, values, t)
+    with steps_column:
+        prediction.ask(predictions.NEURON_STEPS, values, t)
 
 
 # --- the run, and the lesson it teaches ---------------------------------------------------------
@@ -235,6 +245,7 @@ st.title(t("neuron.title"))
 st.write(t("neuron.intro"))
 start_values()
 x, y_target, w0, b0, lr, steps = the_setup()
+predict_first({"x": x, "target": y_target, "w0": w0, "b0": b0, "lr": lr, "steps": steps})
 run = neuron.run_descent(x, y_target, w0, b0, lr, steps)
 the_lesson(run, x, lr, steps)
 run_key = (x, y_target, w0, b0, lr, steps)
