@@ -26,7 +26,8 @@ from core.convolution.filters import (
 )
 from core.convolution.kernel_input import KernelInputError, parse_kernel
 from core.data import load_mnist
-from ui import cache
+from core.predictions import CONV_TOP_LEFT
+from ui import cache, prediction
 from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
 from ui.state import active_model, reduced_motion, translator
@@ -118,6 +119,7 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
     """Section 1 as it stands; returns the kernel, the window's slots, and the windows still to
     animate if Play was pressed (drawn after section 2, so that section is not left greyed out)."""
     st.header(t("convolution.window.header"))
+    prediction.ask(CONV_TOP_LEFT, {}, t)  # before the window shows the answer
     st.write(t("convolution.window.explain"))
     if PENDING_STEP in st.session_state:  # an animation ran last time: the slider catches up
         st.session_state[STEP_KEY] = st.session_state.pop(PENDING_STEP)
