@@ -10,7 +10,8 @@ import streamlit as st
 from core import data
 from core.model import LENET, charts, design_of, layer_table
 from core.model.shapes import LayerRow, parameter_total
-from ui import cache, state
+from core.predictions import MODEL_CONV2, MODEL_FC1, MODEL_POOL2
+from ui import cache, prediction, state
 from ui.charts import model as cached_charts
 from ui.navigation import PAGES
 from ui.pictures import digit_alt, digit_pngs
@@ -34,6 +35,14 @@ def the_code(printed: str) -> None:
     st.header(t("model.code.header"))
     st.write(t("model.code.body"))
     st.code(printed, language="text", wrap_lines=True)  # no sideways scrolling, which a keyboard cannot reach
+
+
+def predict_first() -> None:
+    """Before the table: conv2's and pool2's output sides and fc1's parameters, for the LeNet the code
+    above and the table below show."""
+    for column, prompt in zip(st.columns(3), (MODEL_CONV2, MODEL_POOL2, MODEL_FC1), strict=True):
+        with column:
+            prediction.ask(prompt, {"design": LENET}, t)
 
 
 def the_layer_table(rows: list[LayerRow]) -> None:
@@ -185,6 +194,7 @@ design = design_of(model)
 if design != LENET:
     other_design(design)
 the_code(printed)
+predict_first()
 the_layer_table(rows)
 the_data_flow(rows)
 outputs = one_digit_read(model, source)
