@@ -41,7 +41,7 @@ class Number:
     format: str = "{:,g}"  # how the answer and the truth are written ("{:.1f}%")
 
     def written(self, value: float) -> str:
-        return self.format.format(value)
+        return self.format.format(value).replace("-", "−")  # a real minus sign, as the lessons write it
 
     def band(self, width: float, truth: float) -> float:
         return max(width * abs(truth) if self.relative else width, self.floor)
