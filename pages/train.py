@@ -22,6 +22,7 @@ from core.model.charts import probability_description
 from core.model.design import describe
 from core.model.shapes import parameter_total
 from core.pixels import enlarge
+from core.predictions import TRAIN_ACCURACY, run_values
 from core.training import (
     EPOCH_RANGE,
     OPTIMIZERS,
@@ -38,7 +39,7 @@ from core.training.recipe_url import BATCH_SIZES, LABEL_SMOOTHINGS, LEARNING_RAT
 from core.training.session import DONE, PAUSED, RUNNING, TrainingSession
 from core.training.weights_messages import loaded_message, pth_note, refusal_message
 from core.workspace.items import MODEL
-from ui import cache, experiments, live_runs, state, workspace
+from ui import cache, experiments, live_runs, prediction, state, workspace
 from ui.charts import training as cached_charts
 from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
@@ -476,6 +477,7 @@ for name, key in SETTING_KEYS.items():  # first visit: the classic recipe
     st.session_state.setdefault(key, getattr(PRESETS["classic"], name))
 experiments.show_notice()
 session = act_on_request(current_session(), device)
+prediction.ask(TRAIN_ACCURACY, run_values(session), t)  # before Train: the accuracy the learner expects
 settings_column, explain_column = st.columns([1, 1], gap="large")
 with settings_column:
     settings_panel(session, running=session is not None and session.status == RUNNING)
