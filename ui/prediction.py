@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.i18n import Translator
+from core.i18n import CATALOGUE, Translator
 from core.predictions import Choice, Number, Prompt, lock, pending, reveal
 from ui import state
 
@@ -106,7 +106,9 @@ def _summary(prompt: Prompt, record: dict, t: Translator) -> None:
         else:
             truth = written(prompt, record["truth"], t)
             answer_text = "—" if answer is None else written(prompt, answer, t)
-            st.markdown(t(f"predict.result.{record['grade']}", answer=answer_text, truth=truth))
+            own = f"predict.{prompt.id}.result.{record['grade']}"  # a prompt may say it its own way
+            st.markdown(t(own if own in CATALOGUE else f"predict.result.{record['grade']}",
+                          answer=answer_text, truth=truth))
             st.markdown(t(f"predict.{prompt.id}.{record['explain']}", answer=answer_text, truth=truth,
                           **record.get("fields", {})))
         st.button(t("predict.again"), key=f"predict.{prompt.id}.again", icon=":material/replay:",

@@ -10,6 +10,7 @@ from core.predictions.lessons import (  # noqa: F401  the package's main API
     NEURON_STEPS,
     PROMPTS,
     TRAIN_ACCURACY,
+    run_values,
 )
 from core.predictions.prompt import (  # noqa: F401
     CLOSE,

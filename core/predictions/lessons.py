@@ -151,6 +151,17 @@ def accuracy_truth(values: Values) -> Truth | None:
                  explain="explain" if float(values["epochs"]) != 1 else "explain_one")
 
 
+def run_values(session) -> dict:
+    """What the training page has of its run (a `core.training.session.TrainingSession` or None) for
+    TRAIN_ACCURACY: the run's id, and once it is done its test accuracy and epochs."""
+    from core.training.session import DONE
+
+    done = session is not None and session.status == DONE and session.results is not None
+    return {"run": None if session is None else session.record.id,
+            "test_acc": float(session.results.test_acc) if done else None,
+            "epochs": float(session.epochs_done) if done else None}
+
+
 TRAIN_ACCURACY = Prompt("train_accuracy", Number(right=1, close=3, low=0, high=100, step=0.1,
                                                  format="{:.1f}%"),
                         accuracy_truth, later="run")

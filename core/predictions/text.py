@@ -170,14 +170,28 @@ TEXT = {
         "训练之前：你觉得这次训练最后的测试准确率是多少（百分比）？"
         "（相差 1 个百分点以内算对，3 个以内算接近。）",
     ),
+    "predict.train_accuracy.result.right": (
+        ":green[**Right.**] You expected {answer}; it reached {truth}.",
+        ":green[**猜对了。**]你预计 {answer}，实际达到 {truth}。",
+    ),
+    "predict.train_accuracy.result.close": (
+        ":orange[**Close.**] You expected {answer}; it reached {truth}.",
+        ":orange[**很接近。**]你预计 {answer}，实际达到 {truth}。",
+    ),
+    "predict.train_accuracy.result.wrong": (
+        ":red[**Not this time.**] You expected {answer}; it reached {truth}.",
+        ":red[**这次没猜中。**]你预计 {answer}，实际达到 {truth}。",
+    ),
+    "predict.train_accuracy.result.skipped": (
+        "No guess this time. It reached {truth}.", "这次没有猜。实际达到 {truth}。",
+    ),
     "predict.train_accuracy.explain": (
-        "The run reached {truth} on the 10,000 test images after {epochs} epochs.",
-        "这次训练在 {epochs} 轮之后，在 10,000 张测试图片上达到了 {truth}。",
+        "That is its accuracy on the 10,000 test images after {epochs} epochs.",
+        "这是它训练 {epochs} 轮之后在 10,000 张测试图片上的准确率。",
     ),
     "predict.train_accuracy.explain_one": (
-        "The run reached {truth} on the 10,000 test images after one epoch: a single pass over the "
-        "training images already teaches most of what the network will learn.",
-        "这次训练只用一轮就在 10,000 张测试图片上达到了 {truth}：把训练图片过一遍，"
-        "网络就已经学会了大部分本事。",
+        "That is its accuracy on the 10,000 test images after one epoch, a single pass over its training "
+        "images.",
+        "这是它只训练一轮（把训练图片过一遍）之后在 10,000 张测试图片上的准确率。",
     ),
 }
