@@ -209,6 +209,14 @@ class Workspace:
 
     # -- inside a write transaction
 
+    def id_in(self, connection: Connection, create_at: float | None = None) -> str | None:
+        """Inside one of the store's transactions: this workspace's row id; None when it has none, unless
+        `create_at` is given in a write transaction, which makes it as a first write does (core.classroom)."""
+        workspace_id = connection.scalar(self._id_query())
+        if workspace_id is None and create_at is not None:
+            workspace_id = self._create(connection, create_at)
+        return workspace_id
+
     def _create(self, connection: Connection, now: float) -> str:
         """Make the workspace row and this secret's key (TooManyNewWorkspaces past the hourly limit)."""
         if self._address_hash is not None:

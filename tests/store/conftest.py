@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from core.store import open_store
 from tests.store.postgres import PostgresServer
-from tests.store.tables import TABLES
+from tests.store.tables import CLASS_TABLES, TABLES
 
 LIMITS = {"max_workspace_bytes": 200_000_000, "max_total_bytes": None, "idle_days": 30.0, "new_per_hour": 30}
 
@@ -40,7 +40,7 @@ def store_url(request, tmp_path):
     url = request.getfixturevalue("shared_postgres_url")
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
+        connection.execute(text(f"TRUNCATE {', '.join(TABLES + CLASS_TABLES)} CASCADE"))
     engine.dispose()
     return url
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 TABLES = ("workspaces", "access_keys", "items", "transfer_codes", "new_workspaces")
+CLASS_TABLES = ("classes", "members", "shares", "join_attempts")  # core.classroom's (tests/classroom)
 
 
 def count_rows(store) -> dict[str, int]:
