@@ -19,6 +19,8 @@ PAGES = [
 ]
 # after the lessons: the learner's own work and what the app keeps of it (not on the learning path)
 WORK_PAGES = [
+    ("classroom", ":material/groups:"),
+    ("board", ":material/co_present:"),
     ("workspace", ":material/folder_shared:"),
     ("privacy", ":material/policy:"),
 ]

@@ -1,0 +1,45 @@
+"""The projector's class board: read-only (no moderation controls), large type, refreshing itself.
+
+Opened by the link the teacher's Class page shows (`/board?class=<class id>`). The board's charts
+are built once per version of the class (ui.classroom.board_specs), so a projector polling every
+few seconds costs one cheap query while nothing changes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.classroom import SETTINGS
+from ui import classroom
+from ui.state import translator
+
+t = translator()
+REFRESH_S = 5
+
+
+@st.fragment(run_every=REFRESH_S)
+def live_board(class_id: str) -> None:
+    """The board as it stands, redrawn every few seconds."""
+    kept = classroom.classes()
+    info = kept.info(class_id)
+    if info is None or info.ended:
+        st.info(t("class.projector.missing"))
+        return
+    st.title(t("class.projector.title", name=info.name))
+    setting = info.sweep["setting"] if info.sweep and info.sweep.get("setting") in SETTINGS else "lr"
+    curves, sweep, rows = classroom.board_specs(class_id, info.version, t.lang, setting, setting, None, True)
+    if not rows:
+        st.info(t("class.board.empty"))
+        return
+    st.caption(t("class.board.runs", count=len(rows), members=len({r["nickname"] for r in rows})))
+    left, right = st.columns(2)
+    left.vega_lite_chart(curves, width="stretch")  # each spec carries its description (its accessible name)
+    right.vega_lite_chart(sweep, width="stretch")
+
+
+class_id = st.query_params.get("class", "")
+if classroom.classes() is None or not class_id:
+    st.title(t("nav.board"))
+    st.info(t("class.projector.missing"))
+else:
+    live_board(class_id[:64])

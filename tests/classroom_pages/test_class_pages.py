@@ -1,0 +1,106 @@
+"""The class pages in AppTest, in both languages: a teacher creates a class, two learners join by code
+and share runs, the board shows both, a hidden run leaves it, a Markdown nickname stays text, and the
+projector's board renders read-only."""
+
+from dataclasses import replace
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.data import load_tensors
+from core.experiments.store import RunStore
+from core.i18n import LANGUAGES, translate
+from core.store import WorkspaceStore
+from core.training import TrainConfig
+from core.training.session import TrainingSession
+from tests.apptest import APP, assert_rendered
+from ui.experiments import STORE_KEY
+from ui.workspace import SECRET_KEY
+
+TRAIN = load_tensors(train=True)
+_test_x, _test_y = load_tensors(train=False)
+TEST = (_test_x[:500], _test_y[:500])
+TINY = TrainConfig(epochs=1, train_size=500, batch_size=50, lr=0.05)
+
+
+def one_run(config: TrainConfig) -> RunStore:
+    store = RunStore()
+    session = TrainingSession.start(config, "cpu", TRAIN, TEST)
+    store.follow(session)
+    for event in session.run.events(report_every=5):
+        session.take(event)
+    session.finish()
+    return store
+
+
+def class_page(lang: str, secret: str, state: dict | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[SECRET_KEY] = secret
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.query_params["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/classroom.py")
+    at.run()
+    return at
+
+
+def shown_text(at: AppTest) -> str:
+    kinds = ("markdown", "caption", "text", "code", "info", "success", "warning", "error", "metric")
+    return " ".join(str(getattr(e, "value", "")) for kind in kinds for e in at.get(kind))
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
+    teacher_secret = WorkspaceStore.new_secret()
+    teacher = class_page(lang, teacher_secret)
+    assert_rendered(teacher, lang)
+    teacher.text_input(key="class.create_name").input("7B")
+    teacher.button(key="class.create_button").click().run()
+    assert_rendered(teacher, lang)
+    class_id, join_code, recovery = teacher.session_state["class.new"]
+    assert len(join_code) == 8 and f"{join_code[:4]}-{join_code[4:]}" in shown_text(teacher)
+    assert recovery in shown_text(teacher) and f"/board?class={class_id}" in shown_text(teacher)
+
+    runs = {"ada": one_run(TINY), "[x](http://evil.example)": one_run(replace(TINY, lr=0.2))}
+    for nickname, store in runs.items():
+        learner = class_page(lang, WorkspaceStore.new_secret(), state={STORE_KEY: store},
+                             query={"join": join_code.lower()})  # a join link; case does not matter
+        learner.text_input(key="class.nickname").input(nickname)
+        learner.button(key="class.join_button").click().run()
+        assert_rendered(learner, lang)
+        assert translate("class.join.done", lang, nickname=nickname) in shown_text(learner)
+        learner.button(key=f"class.share.{class_id}").click().run()
+        assert_rendered(learner, lang)
+        assert translate("class.share.done", lang) in shown_text(learner)
+    assert nickname in [t.value for t in learner.text]  # the Markdown nickname, as text
+    assert not any("evil.example" in m.value for m in learner.markdown)
+    board_table = learner.dataframe[-1].value
+    assert len(board_table) == 2
+
+    teacher = class_page(lang, teacher_secret)
+    hide = [toggle for toggle in teacher.toggle if toggle.key.startswith("class.hide.")]
+    assert len(hide) == 2
+    hide[0].set_value(True).run()
+    assert_rendered(teacher, lang)
+    projector = AppTest.from_file(APP, default_timeout=120)
+    projector.query_params["lang"] = lang
+    projector.query_params["class"] = class_id
+    projector.run()
+    projector.switch_page("pages/board.py")
+    projector.run()
+    assert_rendered(projector, lang)
+    assert translate("class.board.runs", lang, count=1, members=1) in shown_text(projector)
+    assert not projector.main.button and not projector.main.toggle  # read-only: nothing to moderate with
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_wrong_code_says_so(lang: str) -> None:
+    learner = class_page(lang, WorkspaceStore.new_secret())
+    learner.text_input(key="class.join_code").input("ZZZZZZZZ")
+    learner.text_input(key="class.nickname").input("bo")
+    learner.button(key="class.join_button").click().run()
+    assert_rendered(learner, lang)
+    assert translate("class.join.wrong", lang) in [e.value for e in learner.error]

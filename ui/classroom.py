@@ -1,0 +1,90 @@
+"""The class pages' glue: the server's classes, the teacher keys a workspace holds, a kept run as the
+class sees it, and the board's charts cached per version of the class (sixty open boards cost one).
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from core.classroom import Board, Classes, SharedRun
+from core.classroom import charts as class_charts
+from core.i18n import Translator
+from core.store import Workspace, store_url_from_environment
+from core.training import RECIPE_FIELDS
+from core.training.record import RunRecord
+from ui import workspace
+
+TEACHER_KIND = "teacher"  # a workspace item per class it teaches: name = class id, data = the teacher key
+COLOUR_FIELDS = ("lr", "optimizer", "batch_size", "train_size", "epochs", "schedule", "momentum")
+
+
+def classes() -> Classes | None:
+    """The server's classes (None when saving is off: a class lives in the store)."""
+    store = workspace.store()
+    return None if store is None else _classes(store_url_from_environment())
+
+
+@st.cache_resource(show_spinner=False)
+def _classes(url: str) -> Classes:
+    return Classes(workspace.store())
+
+
+def teacher_keys(ws: Workspace) -> dict[str, tuple[str, str | None]]:
+    """Class id -> (teacher key, join code if known), for every class this workspace teaches."""
+    taught = {}
+    for item in ws.get_many(TEACHER_KIND, [head.name for head in ws.heads(TEACHER_KIND)]):
+        try:
+            kept = json.loads(item.data)
+            taught[item.name] = (str(kept["key"]), kept.get("join_code"))
+        except (ValueError, KeyError, TypeError):
+            continue  # a damaged row: that class is not shown
+    return taught
+
+
+def keep_teacher_key(ws: Workspace, class_id: str, key: str, join_code: str | None = None) -> None:
+    """Keep (or replace) the teacher key of a class in this workspace, with its join code to show again."""
+    ws.put_latest(TEACHER_KIND, class_id, json.dumps({"key": key, "join_code": join_code}).encode())
+
+
+def shared_run(record: RunRecord, name: str, family: list[RunRecord]) -> SharedRun:
+    """What the class sees of a kept run: its recipe, accuracy by epoch, time; never its weights."""
+    def recipe(run: RunRecord) -> dict:
+        settings = {field: getattr(run.config, field) for field in RECIPE_FIELDS}
+        return settings | {"architecture": run.architecture}
+
+    return SharedRun(
+        run_id=record.id, name=name, recipe=recipe(record),
+        epochs=[{"epoch": row["epoch"], "test_acc": row["test_acc"], "seconds": row["seconds"]}
+                for row in record.curves.epochs],
+        final_acc=float(record.final_acc or 0.0), seconds=float(record.elapsed_s),
+        family=[recipe(run) for run in family] + [recipe(record)],
+    )
+
+
+def board_rows(board: Board, me: str | None) -> list[dict]:
+    """The board's runs as the charts and the table take them; `me`: the viewer's member id."""
+    return [{"share_id": row.share_id, "nickname": row.nickname, "name": row.run.name,
+             "recipe": row.run.recipe, "epochs": row.run.epochs, "final_acc": row.run.final_acc,
+             "seconds": row.run.seconds, "mine": row.member_id == me, "hidden": row.hidden}
+            for row in board.runs]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def board_specs(class_id: str, version: int, lang: str, colour_by: str, setting: str, me: str | None,
+                big: bool) -> tuple[dict, dict, list[dict]]:
+    """The curves chart, the sweep chart and the rows of one version of a class's board, built once
+    for every viewer of that version (the version changes with every join, share and moderation)."""
+    t = Translator(lang)
+    rows = board_rows(classes().board(class_id), me)
+    titles = {"epoch": t("class.board.epoch"), "accuracy": t("class.board.accuracy"),
+              "who": t("class.board.who"), "run": t("class.board.run"), "colour": t(f"train.{colour_by}"),
+              "setting": t(f"train.{setting}")}
+    curves = class_charts.curves_chart(
+        rows, colour_by, big=big,
+        titles=titles | {"description": t("class.board.curves_alt", count=len(rows), field=titles["colour"])})
+    sweep = class_charts.sweep_chart(
+        rows, setting, big=big,
+        titles=titles | {"description": t("class.board.sweep_alt", count=len(rows), field=titles["setting"])})
+    return curves.to_dict(), sweep.to_dict(), rows
