@@ -17,6 +17,7 @@ CURRENT = "#f59e0b"  # the node the backward pass is at: the convolution page's 
 GRADIENT = "#c2410c"  # gradients written on the graph
 FORWARD = "#1d3557"
 WAITING = "#cbd5e1"
+PAIR = ["#1d4ed8", "#ea580c"]  # the two activations, apart in hue and lightness
 KIND_FILL = {"input": "#e2e8f0", "parameter": "#dbeafe", "operation": "#ffffff", "loss": "#fee2e2"}
 GRAPH_WIDTH, GRAPH_HEIGHT = 800, 640
 LABELS = {"x1": "x₁", "x2": "x₂", "w11": "w₁₁", "w12": "w₁₂", "b1": "b₁", "w21": "w₂₁", "w22": "w₂₂",
@@ -90,7 +91,8 @@ def gradient_bars(frame: pd.DataFrame, *, x_title: str, y_title: str, colour_tit
         x=alt.X("node:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
         xOffset="activation:N",
         y=alt.Y("size:Q", title=y_title),
-        color=alt.Color("activation:N", title=colour_title, legend=alt.Legend(orient="top")),
+        color=alt.Color("activation:N", title=colour_title, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(range=PAIR)),
         tooltip=["node:N", "activation:N", alt.Tooltip("size:Q", format=".4g")],
     ).properties(width=560, height=260)
 
@@ -185,6 +187,7 @@ def layer_sizes(frame: pd.DataFrame, *, x_title: str, y_title: str, colour_title
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("layer:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("size:Q", title=y_title, scale=alt.Scale(type="log")),
-        color=alt.Color("activation:N", title=colour_title, legend=alt.Legend(orient="top")),
+        color=alt.Color("activation:N", title=colour_title, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(range=PAIR)),
         tooltip=["layer:N", "activation:N", alt.Tooltip("size:Q", format=".3g")],
     ).properties(width=520, height=240)

@@ -326,7 +326,7 @@ TEXT = {
     "backprop.sizes.failed": ("The comparison ended without a result ({state}). Try again.",
                               "对比没有得到结果（{state}）。请再试一次。"),
     "backprop.sizes.layer": ("Layer (input side left)", "层（左边靠近输入）"),
-    "backprop.sizes.size": ("Mean |weight gradient| (log scale)", "权重梯度绝对值的平均（对数刻度）"),
+    "backprop.sizes.size": ("Mean |weight gradient|, log scale", "权重梯度的平均大小（对数）"),
     "backprop.sizes.alt": (
         "Line chart of each layer's mean weight-gradient size with ReLU and sigmoid: {values}.",
         "折线图：用 ReLU 和 sigmoid 时每层权重梯度的平均大小：{values}。",
