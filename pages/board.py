@@ -39,7 +39,7 @@ def live_board(class_id: str) -> None:
 
 class_id = st.query_params.get("class", "")
 if classroom.classes() is None or not class_id:
-    st.title(t("nav.board"))
+    st.title(t("board.title"))
     st.info(t("class.projector.missing"))
 else:
     live_board(class_id[:64])

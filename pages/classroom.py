@@ -307,7 +307,7 @@ def teacher() -> None:
 
 # --- the page ------------------------------------------------------------------------------------------
 
-st.title(t("class.title"))
+st.title(t("classroom.title"))
 st.write(t("class.intro"))
 if classroom.classes() is None:
     st.info(t("class.needs_saving"))

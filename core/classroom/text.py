@@ -3,7 +3,8 @@
 TEXT = {
     "nav.classroom": ("Class", "班级"),
     "nav.board": ("Class board", "班级看板"),
-    "class.title": ("Learn together as a class", "全班一起学"),
+    "classroom.title": ("Learn together as a class", "全班一起学"),
+    "board.title": ("Class board", "班级看板"),
     "class.intro": (
         "Join your teacher's class with its code, share the runs you keep, and see the whole class's "
         "runs side by side: together you see what one learner could not, such as how the final accuracy "
@@ -167,10 +168,6 @@ TEXT = {
         "扫描已设置：之后加入的同学会依次分到取值。",
     ),
     "class.projector.title": ("Class board: {name}", "班级看板：{name}"),
-    "class.projector.join": (
-        "Join with the code **{code}** on the Class page",
-        "在“班级”页输入班级码 **{code}** 加入",
-    ),
     "class.projector.missing": (
         "No class here: the link may be mistyped, or the class has ended.",
         "这里没有班级：链接可能有误，或者班级已经结束。",
