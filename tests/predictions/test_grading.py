@@ -1,0 +1,90 @@
+"""Grading is a pure function: the bands that count as right or close, a common slip counted close,
+"just show me", and a truth that comes later (the next run)."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from core.predictions import (
+    CLOSE,
+    RIGHT,
+    SKIPPED,
+    TRAIN_ACCURACY,
+    WRONG,
+    Choice,
+    Number,
+    Prompt,
+    Truth,
+    grade,
+    lock,
+    pending,
+    reveal,
+    run_values,
+)
+
+SCALE = Choice(("crawl", "converge", "oscillate", "diverge"), ordered=True)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("oscillate", RIGHT), ("converge", CLOSE), ("diverge", CLOSE), ("crawl", WRONG)])
+def test_an_ordered_choice_counts_a_neighbour_as_close(answer: str, expected: str) -> None:
+    assert grade(SCALE, answer, Truth("oscillate")) == expected
+
+
+def test_an_unordered_choice_is_right_or_wrong_unless_the_truth_names_a_near_miss() -> None:
+    kind = Choice(("a", "b", "c"))
+    assert grade(kind, "b", Truth("a")) == WRONG
+    assert grade(kind, "b", Truth("a", near=("b",))) == CLOSE
+    assert grade(kind, "a", Truth("a")) == RIGHT
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    (100, RIGHT), (80, RIGHT), (120, RIGHT), (79, CLOSE), (50, CLOSE), (150, CLOSE), (49, WRONG),
+    (151, WRONG)])
+def test_relative_bands(answer: float, expected: str) -> None:
+    assert grade(Number(right=0.2, close=0.5, relative=True), answer, Truth(100)) == expected
+
+
+def test_a_floor_keeps_a_small_count_from_having_no_band() -> None:
+    kind = Number(right=0.2, close=0.5, relative=True, floor=1)
+    assert grade(kind, 3, Truth(2)) == RIGHT  # 20% of 2 steps is less than a step
+    assert grade(kind, 5, Truth(2)) == WRONG
+
+
+@pytest.mark.parametrize(("answer", "expected"), [(1, RIGHT), (-1, CLOSE), (0, WRONG), (2, WRONG)])
+def test_exact_numbers_and_the_flipped_kernels_sign(answer: float, expected: str) -> None:
+    assert grade(Number(right=0, close=0), answer, Truth(1.0, near=(-1.0,))) == expected
+
+
+def test_absolute_bands_in_points() -> None:
+    kind = Number(right=1, close=3)
+    assert [grade(kind, a, Truth(98.6)) for a in (98.6, 97.6, 99.6, 95.6, 95.5, 100)] == [
+        RIGHT, RIGHT, RIGHT, CLOSE, WRONG, CLOSE]
+
+
+def test_lock_reveals_at_once_and_just_show_me_is_skipped() -> None:
+    prompt = Prompt("p", Number(right=0, close=1), lambda values: Truth(values["n"] * 2, {"n": values["n"]}),
+                    asked=lambda values: {"n": values["n"]})
+    record = lock(prompt, 7, {"n": 4})
+    assert record == {"answer": 7, "asked": {"n": 4}, "truth": 8, "grade": CLOSE, "gap": 1.0,
+                      "explain": "explain", "fields": {"n": 4}}
+    skipped = lock(prompt, None, {"n": 4})
+    assert skipped["grade"] == SKIPPED and skipped["truth"] == 8 and "gap" not in skipped
+
+
+def _session(run_id: str, status: str = "done", acc: float | None = 98.64, epochs: float = 1.0):
+    return SimpleNamespace(record=SimpleNamespace(id=run_id), status=status, epochs_done=epochs,
+                           results=None if acc is None else SimpleNamespace(test_acc=acc))
+
+
+def test_the_training_guess_waits_for_the_next_finished_run() -> None:
+    before = run_values(_session("old", acc=91.0))  # a run already on the page when the learner guesses
+    record = lock(TRAIN_ACCURACY, 96.0, before)
+    assert pending(record) and record["after"] == "old"
+    assert pending(reveal(TRAIN_ACCURACY, record, before))  # not the run that was there before the guess
+    assert pending(reveal(TRAIN_ACCURACY, record, run_values(_session("new", status="running", acc=None))))
+    assert pending(reveal(TRAIN_ACCURACY, record, run_values(None)))
+    done = reveal(TRAIN_ACCURACY, record, run_values(_session("new")))
+    assert (done["truth"], done["grade"], round(done["gap"], 2)) == (98.64, CLOSE, 2.64)
+    assert done["explain"] == "explain_one" and done["fields"] == {"epochs": "1"}
+    assert reveal(TRAIN_ACCURACY, done, run_values(_session("newer", acc=10.0))) == done  # kept as it was
