@@ -22,3 +22,8 @@ def a_run(run_id: str = "r1", acc: float = 97.5, **recipe) -> SharedRun:
     return SharedRun(run_id=run_id, name=f"run {run_id}", recipe=recipe,
                      epochs=[{"epoch": 1, "test_acc": acc, "seconds": 12.5}], final_acc=acc, seconds=12.5,
                      family=[recipe])
+
+
+def with_changes(run: SharedRun, **changes) -> SharedRun:
+    """The run with some fields replaced."""
+    return SharedRun(**{**run.__dict__, **changes})
