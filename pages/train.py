@@ -287,9 +287,9 @@ def draw_filters(slots: LiveSlots, session: TrainingSession) -> None:
 
 
 def adopt(session: TrainingSession) -> None:
-    """Make the run's model, as it stands, the one every page uses (with a workspace, the server has
-    kept it there already: this session reads it)."""
-    if workspace.store() is not None:
+    """Make the run's model, as it stands, the one every page uses (when the server has kept it in the
+    workspace already, this session reads it from there)."""
+    if live_runs.model_kept(session):
         workspace.follow(MODEL)
         return
     if session.results is not None:

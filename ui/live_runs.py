@@ -67,6 +67,7 @@ class ModelKeeper:
 
     def __init__(self, kept: Workspace):
         self.workspace = kept
+        self.kept = False  # whether the model as the run stands now is the workspace's
 
     def __call__(self, record: RunRecord, what: str) -> None:
         if what not in (EPOCH_ENDED, DONE, PAUSED) or not record.curves.epochs and record.paused is None:
@@ -74,8 +75,16 @@ class ModelKeeper:
         try:
             model, meta = model_of(record)
             self.workspace.put_latest(MODEL.kind, MODEL.name, MODEL.to_bytes((model, meta)))
-        except StoreError as err:  # said on the page at the learner's next write; the run goes on
+        except StoreError as err:  # the page then keeps the model in the session (`model_kept` is False)
             _log.warning("the run's model was not kept: %s", type(err).__name__)
+            self.kept = False
+        else:
+            self.kept = True
+
+
+def model_kept(session: TrainingSession) -> bool:
+    """Whether the server kept the run's latest model in the workspace (every tab then reads it)."""
+    return any(isinstance(o, ModelKeeper) and o.kept for o in session.observers)
 
 
 def model_of(record: RunRecord):
