@@ -10,6 +10,7 @@ Teacher operations take the teacher key first; only its hash is stored, like the
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import hmac
 import json
 import os
@@ -227,9 +228,7 @@ class Classes:
             member_id = self._member_of(connection, class_id, learner)
             if state.ended or state.locked:
                 raise Refused("ended" if state.ended else "locked")
-            recent = connection.scalar(select(func.count()).select_from(shares).where(
-                shares.c.member_id == member_id, shares.c.shared_at > now - 60.0))
-            if recent >= SHARES_PER_MINUTE:
+            if _recent_attempts(connection, _sharer_hash(member_id), now) > SHARES_PER_MINUTE:
                 raise Refused("too_fast", limit=SHARES_PER_MINUTE)
             share_id = connection.scalar(select(shares.c.id).where(
                 shares.c.member_id == member_id, shares.c.run_id == run.run_id))
@@ -359,12 +358,8 @@ class Classes:
         """Record a code attempt from `address` (kept even when refused); TooManyAttempts past the limit."""
         if address is None:
             return
-        hashed = address_hash(address)
         with self._store.writing() as connection:
-            connection.execute(delete(join_attempts).where(join_attempts.c.at <= now - 60.0))
-            connection.execute(insert(join_attempts).values(address_hash=hashed, at=now))
-            made = connection.scalar(select(func.count()).select_from(join_attempts).where(
-                join_attempts.c.address_hash == hashed, join_attempts.c.at > now - 60.0))
+            made = _recent_attempts(connection, address_hash(address), now)
         if made > ATTEMPTS_PER_MINUTE:
             raise TooManyAttempts(ATTEMPTS_PER_MINUTE)
 
@@ -412,6 +407,19 @@ class Classes:
                 raise WrongKey()
             yield connection
             self._changed(connection, class_id, time.time())
+
+
+def _recent_attempts(connection: Connection, hashed: str, now: float) -> int:
+    """Record one attempt by `hashed` (an address, or a member sharing) and count its last minute's."""
+    connection.execute(delete(join_attempts).where(join_attempts.c.at <= now - 60.0))
+    connection.execute(insert(join_attempts).values(address_hash=hashed, at=now))
+    return connection.scalar(select(func.count()).select_from(join_attempts).where(
+        join_attempts.c.address_hash == hashed, join_attempts.c.at > now - 60.0))
+
+
+def _sharer_hash(member_id: str) -> str:
+    """The rate limit's name for a member's shares: never equal to an address's hash."""
+    return hashlib.sha256(b"nnx-sharer:" + member_id.encode("ascii")).hexdigest()
 
 
 def _info(row) -> ClassInfo:

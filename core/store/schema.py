@@ -126,10 +126,10 @@ shares = Table(
     Index("ix_shares_class_shared_at", "class_id", "shared_at"),
 )
 
-join_attempts = Table(
+join_attempts = Table(  # the last minute's code attempts by address, and shares by member (rate limits)
     "join_attempts",
     metadata,
-    Column("address_hash", String(64), nullable=False),
+    Column("address_hash", String(64), nullable=False),  # sha256 of an address, or of a member id
     Column("at", Float, nullable=False),
     Index("ix_join_attempts_address", "address_hash", "at"),
 )
