@@ -171,8 +171,8 @@ class Classes:
 
     def join(self, join_code: str, learner: Workspace, nickname: str, address: str | None = None,
              now: float | None = None) -> Member:
-        """Join by code (again: the same member, nickname updated); NotFound for a wrong code,
-        Refused("locked"/"ended"/"nickname"), TooManyAttempts past 10 tries a minute from `address`."""
+        """Join by code (again: the same member, nickname updated unless the class is locked); NotFound for
+        a wrong code, Refused("locked"/"ended"/"nickname"), TooManyAttempts past 10 tries a minute."""
         now = time.time() if now is None else now
         self._count_attempt(address, now)
         nickname = clean_nickname(nickname)
@@ -187,8 +187,9 @@ class Classes:
             if found.ended:
                 raise Refused("ended")
             workspace_id = learner.id_in(connection, create_at=now)
-            existing = connection.execute(select(members.c.id, members.c.join_order).where(
-                members.c.class_id == found.id, members.c.workspace_id == workspace_id)).first()
+            existing = connection.execute(
+                select(members.c.id, members.c.join_order, members.c.nickname)
+                .where(members.c.class_id == found.id, members.c.workspace_id == workspace_id)).first()
             if existing is None and found.locked:
                 raise Refused("locked")
             if existing is None:
@@ -198,9 +199,13 @@ class Classes:
                     hidden=False, joined_at=now, join_order=order))
                 self._changed(connection, found.id, now, joined=1)
             else:
-                member_id, order = existing
-                connection.execute(update(members).where(members.c.id == member_id).values(nickname=nickname))
-                self._changed(connection, found.id, now)
+                member_id, order, stored = existing
+                if found.locked:  # no changes now: nor undoing the teacher's renaming
+                    nickname = stored
+                elif nickname != stored:
+                    connection.execute(update(members).where(members.c.id == member_id)
+                                       .values(nickname=nickname))
+                    self._changed(connection, found.id, now)
         return Member(found.id, member_id, nickname, _sweep_value(found.sweep, order))
 
     def memberships(self, learner: Workspace) -> list[Member]:

@@ -143,7 +143,7 @@ def test_joining_a_locked_or_ended_class_is_refused_but_members_rejoin_a_locked_
     classes.lock(made.teacher_key, made.class_id)
     with pytest.raises(Refused, match="locked"):
         classes.join(made.join_code, store.workspace(store.new_secret()), "Out")
-    assert classes.join(made.join_code, member, "In again").nickname == "In again"
+    assert classes.join(made.join_code, member, "In again").nickname == "In"  # locked: no changes
     classes.lock(made.teacher_key, made.class_id, locked=False)
     classes.join(made.join_code, store.workspace(store.new_secret()), "Now in")
     classes.end(made.teacher_key, made.class_id)

@@ -133,6 +133,8 @@ def test_the_version_grows_with_every_change(store, classes):
     changed()
     classes.join(made.join_code, ada, "Ada 2")
     changed()
+    classes.join(made.join_code, ada, "Ada 2")  # the same again changes nothing
+    assert classes.version(made.class_id) == seen[-1]
     shared = classes.share(made.class_id, ada, a_run())
     changed()
     classes.share(made.class_id, ada, a_run(acc=99.0))
