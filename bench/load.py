@@ -19,6 +19,12 @@ served it) with the same load, then this one, and prints each page's p95 side by
     .venv/bin/python bench/load.py --learners 10 --train
     .venv/bin/python bench/load.py --learners 20 --replicas 2
 
+Each simulated learner is a browser that has been here before: it sends its workspace cookie (a secret
+of its own, under the cookie name the server uses: core.store.settings.cookie_name of the store's URL) on
+every request, as a browser does after its first visit. A server started here keeps its workspaces in a
+temporary APP_DATA_DIR (DATABASE_URL, when set, is the server's and the bench's both); with `--url`, run
+the bench with the server's environment so the two agree on the cookie's name.
+
 Before the measured tour one learner tours every page once per server (the caches warm up, as in
 a class after the first visitor); `--no-warmup` skips that. On a busy machine the figures move
 with the load average, which is printed: compare runs made together, not with old numbers.
@@ -35,7 +41,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +52,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from websockets.asyncio.client import connect  # noqa: E402
+
+from core.store import WorkspaceStore, store_url_from_environment  # noqa: E402
+from core.store.settings import cookie_name  # noqa: E402
 from scripts.app_server import app_process, stop, wait_healthy  # noqa: E402
 from scripts.streamlit_client import Learner, PageView  # noqa: E402
 from ui.navigation import PAGES  # noqa: E402
@@ -61,6 +73,63 @@ class Server:
     pid: int | None
     replicas: list[str]
     cold_start_s: float | None = None
+    cookie_name: str | None = None  # the workspace cookie's name on this server (None: saving is off)
+
+
+class Browser(Learner):
+    """A learner whose browser has been here before: it sends its workspace cookie (`cookie`, "name=secret")
+    on the first HTTP request and on the websocket, as a browser sends the cookie the app set."""
+
+    def __init__(self, base_url: str, query_string: str, cookie: str | None) -> None:
+        super().__init__(base_url, query_string)
+        self.cookie = cookie
+
+    async def __aenter__(self) -> Browser:
+        if self.cookie is None:
+            return await super().__aenter__()
+        proxy = await asyncio.to_thread(first_request, self.base_url, self.cookie)
+        parts = urlsplit(self.base_url)
+        scheme = "wss" if parts.scheme == "https" else "ws"
+        self._socket = await connect(  # as Learner connects (no keep-alive pings), with the cookie
+            f"{scheme}://{parts.netloc}{parts.path}/_stcore/stream", subprotocols=["streamlit"],
+            additional_headers={"Cookie": "; ".join(filter(None, [proxy, self.cookie]))}, max_size=None,
+            ping_interval=None, open_timeout=60,
+        )
+        return self
+
+
+def first_request(base_url: str, cookie: str, timeout: float = 30) -> str:
+    """`GET /` with the workspace cookie; the cookies it sets (a proxy's affinity cookie), joined."""
+    request = urllib.request.Request(f"{base_url}/", headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=timeout) as reply:
+        cookies = reply.headers.get_all("Set-Cookie") or []
+    return "; ".join(set_cookie.split(";", 1)[0] for set_cookie in cookies)
+
+
+def new_browser_cookie(name: str | None) -> str | None:
+    """A simulated learner's workspace cookie, "name=secret" (None when the server keeps no workspaces)."""
+    return None if name is None else f"{name}={WorkspaceStore.new_secret()}"
+
+
+@contextlib.contextmanager
+def workspace_folder(args: argparse.Namespace) -> Iterator[str | None]:
+    """The workspace cookie's name the server uses: a server started here gets a temporary APP_DATA_DIR
+    (removed after), and the name is computed from the same store URL as the server computes it."""
+    if args.url:
+        url = store_url_from_environment()
+        yield None if url is None else cookie_name(url)
+        return
+    before = os.environ.get("APP_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix="nnx-load-") as folder:
+        os.environ["APP_DATA_DIR"] = folder  # the server inherits this process's environment
+        try:
+            url = store_url_from_environment()
+            yield None if url is None else cookie_name(url)
+        finally:
+            if before is None:
+                os.environ.pop("APP_DATA_DIR", None)
+            else:
+                os.environ["APP_DATA_DIR"] = before
 
 
 def process_tree(pid: int) -> list[int]:
@@ -123,6 +192,13 @@ def free_port_run(count: int) -> int:
 @contextlib.contextmanager
 def served(args: argparse.Namespace, folder: Path = ROOT) -> Iterator[Server]:
     """The server the learners talk to (the app in `folder`), started here unless `--url` names one."""
+    with workspace_folder(args) as name, started_server(args, folder) as server:
+        server.cookie_name = name
+        yield server
+
+
+@contextlib.contextmanager
+def started_server(args: argparse.Namespace, folder: Path) -> Iterator[Server]:
     if args.url:
         yield Server(args.url.rstrip("/"), args.pid, [args.url.rstrip("/")])
     elif args.replicas:
@@ -143,22 +219,22 @@ def served(args: argparse.Namespace, folder: Path = ROOT) -> Iterator[Server]:
             yield Server(url, process.pid, [url])
 
 
-async def arrivals(url: str, rounds: int, timeout: float, lang: str) -> list[PageView]:
+async def arrivals(url: str, rounds: int, timeout: float, lang: str, cookie: str | None) -> list[PageView]:
     """One learner opening every page by its address, `rounds` times: each view a new session,
     as a typed address, a link from the teacher, a new tab or a refresh makes one."""
     views: list[PageView] = []
     for _ in range(rounds):
         for page in TOUR:
-            async with Learner(url, f"lang={lang}") as learner:
+            async with Browser(url, f"lang={lang}", cookie) as learner:
                 views.append(await learner.open(page, timeout))
     return views
 
 
-async def tour(url: str, rounds: int, timeout: float, lang: str) -> list[PageView]:
+async def tour(url: str, rounds: int, timeout: float, lang: str, cookie: str | None) -> list[PageView]:
     """One learner visiting every page in order, `rounds` times; a timeout starts a new session
     (the old one may still be running its script, so its late messages are left behind)."""
     views: list[PageView] = []
-    learner = await Learner(url, f"lang={lang}").__aenter__()
+    learner = await Browser(url, f"lang={lang}", cookie).__aenter__()
     try:
         for _ in range(rounds):
             for page in TOUR:
@@ -166,24 +242,25 @@ async def tour(url: str, rounds: int, timeout: float, lang: str) -> list[PageVie
                 views.append(view)
                 if view.timed_out:
                     await learner.__aexit__()
-                    learner = await Learner(url, f"lang={lang}").__aenter__()
+                    learner = await Browser(url, f"lang={lang}", cookie).__aenter__()
     finally:
         await learner.__aexit__()
     return views
 
 
-async def tour_until(url: str, done: asyncio.Event, rounds: int, timeout: float, lang: str) -> list[PageView]:
+async def tour_until(url: str, done: asyncio.Event, rounds: int, timeout: float, lang: str,
+                     cookie: str | None) -> list[PageView]:
     """Tours, at least `rounds` and then on until `done` is set (the training run has ended)."""
     views: list[PageView] = []
     while len(views) < rounds * len(TOUR) or not done.is_set():
-        views += await tour(url, 1, timeout, lang)
+        views += await tour(url, 1, timeout, lang, cookie)
     return views
 
 
-async def train_run(url: str, args: argparse.Namespace) -> PageView:
+async def train_run(url: str, args: argparse.Namespace, cookie: str | None) -> PageView:
     """One learner opens the train page, picks a small recipe with its widgets, and presses Train;
     the view lasts until the run has finished and the page has redrawn."""
-    async with Learner(url, f"lang={args.lang}") as learner:
+    async with Browser(url, f"lang={args.lang}", cookie) as learner:
         await learner.open("train", args.timeout)
         learner.set_value("train.epochs", double_array_value={"data": [args.train_epochs]})
         learner.set_value("train.train_size", string_array_value={"data": [f"{args.train_size:,}"]})
@@ -273,17 +350,19 @@ def compare(before: dict[str, float], now: dict[str, float]) -> None:
 
 async def measure(server: Server, args: argparse.Namespace) -> dict[str, float]:
     """Cold start (when the server is fresh), warm-up, then the measured load; each page's p95."""
+    name = server.cookie_name  # each simulated learner's browser sends a cookie of its own under this name
     if not args.url:
-        first = await tour_first_page(server.url, args)
+        first = await tour_first_page(server.url, args, new_browser_cookie(name))
         server.cold_start_s = first.seconds
         print(f"cold start: the first page (home) of a fresh server took {first.seconds:.2f} s "
               f"after the health check answered{'' if first.ok else ' (NOT ok)'}")
     if not args.no_warmup:
-        await asyncio.gather(*(tour(url, 1, args.train_timeout, args.lang) for url in server.replicas))
+        await asyncio.gather(*(tour(url, 1, args.train_timeout, args.lang, new_browser_cookie(name))
+                               for url in server.replicas))
 
-    solo = None
+    solo, trainer_cookie = None, new_browser_cookie(name)
     if args.train:
-        solo = await train_run(server.url, args)
+        solo = await train_run(server.url, args, trainer_cookie)
         print(f"training alone: {describe_run(solo)}")
 
     watch, stop_event = ServerWatch(server.pid), asyncio.Event()
@@ -294,16 +373,18 @@ async def measure(server: Server, args: argparse.Namespace) -> dict[str, float]:
 
         async def trainer() -> PageView:
             try:
-                return await train_run(server.url, args)
+                return await train_run(server.url, args, trainer_cookie)
             finally:
                 done.set()
 
         loaded, *tours = await asyncio.gather(trainer(), *(
-            tour_until(server.url, done, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
+            tour_until(server.url, done, args.rounds, args.timeout, args.lang, new_browser_cookie(name))
+            for _ in range(args.learners)))
     else:
         visit = arrivals if args.new_sessions else tour
         tours = await asyncio.gather(*(
-            visit(server.url, args.rounds, args.timeout, args.lang) for _ in range(args.learners)))
+            visit(server.url, args.rounds, args.timeout, args.lang, new_browser_cookie(name))
+            for _ in range(args.learners)))
     wall_s = time.perf_counter() - started
     stop_event.set()
     await watcher
@@ -321,9 +402,9 @@ async def measure(server: Server, args: argparse.Namespace) -> dict[str, float]:
     return page_p95
 
 
-async def tour_first_page(url: str, args: argparse.Namespace) -> PageView:
+async def tour_first_page(url: str, args: argparse.Namespace, cookie: str | None) -> PageView:
     """The home page as the first visitor of a fresh server gets it."""
-    async with Learner(url, f"lang={args.lang}") as learner:
+    async with Browser(url, f"lang={args.lang}", cookie) as learner:
         return await learner.open("", args.train_timeout)
 
 
