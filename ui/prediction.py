@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from core.i18n import CATALOGUE, Translator
-from core.predictions import Choice, Number, Prompt, lock, pending, reveal
+from core.predictions import Choice, Number, Prompt, lock, pending, readable, reveal
 from ui import state
 
 PRESENTER_KEY = "predictions.presenter"  # the sidebar's "Presenter mode: no prompts" switch
@@ -32,8 +32,9 @@ def guess_key(prompt: Prompt) -> str:
 
 
 def kept(prompt: Prompt) -> dict | None:
-    """The learner's kept answer to `prompt`, if any."""
-    return st.session_state.get(state.ANSWERS_KEY, {}).get(prompt.id)
+    """The learner's kept answer to `prompt`, if any (one this code cannot read is asked again)."""
+    record = st.session_state.get(state.ANSWERS_KEY, {}).get(prompt.id)
+    return record if readable(record) else None
 
 
 def _keep(prompt: Prompt, record: dict | None) -> None:
@@ -109,8 +110,9 @@ def _summary(prompt: Prompt, record: dict, t: Translator) -> None:
             own = f"predict.{prompt.id}.result.{record['grade']}"  # a prompt may say it its own way
             st.markdown(t(own if own in CATALOGUE else f"predict.result.{record['grade']}",
                           answer=answer_text, truth=truth))
-            st.markdown(t(f"predict.{prompt.id}.{record['explain']}", answer=answer_text, truth=truth,
-                          **record.get("fields", {})))
+            explain = f"predict.{prompt.id}.{record['explain']}"
+            if explain in CATALOGUE:  # an answer kept by an older version may name a text gone since
+                st.markdown(t(explain, answer=answer_text, truth=truth, **record["fields"]))
         st.button(t("predict.again"), key=f"predict.{prompt.id}.again", icon=":material/replay:",
                   on_click=_ask_again, args=(prompt,))
 

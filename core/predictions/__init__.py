@@ -24,5 +24,6 @@ from core.predictions.prompt import (  # noqa: F401
     grade,
     lock,
     pending,
+    readable,
     reveal,
 )

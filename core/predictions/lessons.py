@@ -136,7 +136,8 @@ def _has(*names: str):
 
 SIDE = Number(right=0, close=1, low=0, high=1000, step=1, format="{:g}")
 MODEL_CONV2 = Prompt("model_conv2", SIDE, side_truth("conv2"), asked=_before("conv2"), applies=_has("conv2"))
-MODEL_POOL2 = Prompt("model_pool2", SIDE, side_truth("pool2"), asked=_before("pool2"), applies=_has("pool2"))
+# pool2's question does not name what comes in: that is conv2's answer
+MODEL_POOL2 = Prompt("model_pool2", SIDE, side_truth("pool2"), applies=_has("pool2"))
 MODEL_FC1 = Prompt("model_fc1", Number(right=0, close=0.05, relative=True, low=0, high=10**8, step=1,
                                       format="{:,.0f}"), fc1_truth, asked=_before("fc1"), applies=_has("fc1"))
 

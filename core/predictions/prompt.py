@@ -116,6 +116,15 @@ def reveal(prompt: Prompt, record: dict[str, Any], values: Values) -> dict[str, 
     return revealed
 
 
+def readable(record: object) -> bool:
+    """Whether a kept answer has the fields this module writes (anything else is asked again)."""
+    if not isinstance(record, dict) or "answer" not in record:
+        return False
+    if not isinstance(record.get("asked", {}), dict):
+        return False
+    return "truth" not in record or all(key in record for key in ("grade", "explain", "fields"))
+
+
 def pending(record: dict[str, Any]) -> bool:
     """Whether a kept answer still waits for its truth (a run not yet finished)."""
     return "truth" not in record

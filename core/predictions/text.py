@@ -145,8 +145,8 @@ TEXT = {
         "conv2 输出 {shape}：没有填充的 5 × 5 卷积核沿一条边能放 {formula} 个位置。",
     ),
     "predict.model_pool2.question": (
-        "pool2, a 2 × 2 max pool, gets conv2's {before} maps. How many pixels on a side are its outputs?",
-        "pool2 是 2 × 2 最大池化，接收 conv2 的 {before} 特征图。它输出的边长是多少像素？",
+        "And pool2, the 2 × 2 max pool right after conv2: how many pixels on a side are its output maps?",
+        "再看 pool2，紧跟在 conv2 后面的 2 × 2 最大池化：它输出的每张特征图边长是多少像素？",
     ),
     "predict.model_pool2.explain": (
         "pool2 outputs {shape}: each 2 × 2 block becomes one pixel, {formula}.",

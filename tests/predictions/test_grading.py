@@ -18,6 +18,7 @@ from core.predictions import (
     grade,
     lock,
     pending,
+    readable,
     reveal,
     run_values,
 )
@@ -88,3 +89,10 @@ def test_the_training_guess_waits_for_the_next_finished_run() -> None:
     assert (done["truth"], done["grade"], round(done["gap"], 2)) == (98.64, CLOSE, 2.64)
     assert done["explain"] == "explain_one" and done["fields"] == {"epochs": "1"}
     assert reveal(TRAIN_ACCURACY, done, run_values(_session("newer", acc=10.0))) == done  # kept as it was
+
+
+def test_only_records_this_code_writes_are_readable() -> None:
+    prompt = Prompt("p", Number(right=0, close=1), lambda values: Truth(1))
+    assert readable(lock(prompt, 3, {})) and readable(lock(TRAIN_ACCURACY, 90.0, run_values(None)))
+    damaged = (None, 3, {}, {"answer": 1, "truth": 2}, {"answer": 1, "asked": 5})
+    assert not any(readable(record) for record in damaged)

@@ -144,3 +144,10 @@ def test_the_training_guess_is_graded_by_the_run_that_follows() -> None:
     assert shown in said(at)
     assert translate("predict.train_accuracy.explain_one", "en") in said(at)
     assert f"{reached:.2f}%" == at.metric[0].value  # the results below say the same
+
+
+def test_a_kept_answer_this_code_cannot_read_is_asked_again() -> None:
+    at = open_page("model", "en", state={ANSWERS_KEY: {"model_conv2": {"answer": 8, "truth": 8},
+                                                       "model_pool2": "4"}})
+    assert_rendered(at, "en")
+    assert asking(at, "model_conv2") and asking(at, "model_pool2") and asking(at, "model_fc1")
