@@ -25,7 +25,7 @@ def live_board(class_id: str) -> None:
     if info is None or info.ended:
         st.info(t("class.projector.missing"))
         return
-    st.title(t("class.projector.title", name=info.name))
+    st.title(t("class.projector.title", name=classroom.plain(info.name)))
     setting = info.sweep["setting"] if info.sweep and info.sweep.get("setting") in SETTINGS else "lr"
     curves, sweep, rows = classroom.board_specs(class_id, info.version, t.lang, setting, setting, None, True)
     if not rows:

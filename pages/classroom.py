@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.classroom import SETTINGS, ClassError, NotFound, Refused, TooManyAttempts, WrongKey
 from core.i18n import LANGUAGES
+from core.store import StoreError
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
 from core.training.record import DONE
 from ui import classroom, experiments, workspace
@@ -28,7 +29,7 @@ SWEEP_DEFAULTS = {"lr": [0.001, 0.01, 0.1, 0.5], "batch_size": [16, 64, 256],
                   "train_size": [1_000, 5_000, 20_000], "epochs": [1, 2, 3], "optimizer": ["sgd", "adam"]}
 
 
-def refusal(err: ClassError) -> str:
+def refusal(err: ClassError | StoreError) -> str:
     """A class's refusal in the learner's words."""
     if isinstance(err, TooManyAttempts):
         return t("class.join.too_many")
@@ -38,6 +39,9 @@ def refusal(err: ClassError) -> str:
         return t("class.join.wrong")
     if isinstance(err, Refused):
         return t(f"class.refused.{err.reason}", **getattr(err, "fields", {}))
+    if isinstance(err, StoreError):
+        key, fields = workspace.described(err)
+        return t(key, **fields)
     return t("workspace.unavailable")
 
 
@@ -98,14 +102,14 @@ def join_form() -> None:
     try:
         member = classroom.classes().join(typed, workspace.workspace(), nickname,
                                           address=workspace.client_address())
-    except ClassError as err:
+    except (ClassError, StoreError) as err:  # a store's refusal too (unreachable, too many new workspaces)
         st.error(refusal(err))
         return
     if member is None:
         st.error(t("class.join.wrong"))
         return
     st.query_params.pop(JOIN_PARAM, None)
-    st.success(t("class.join.done", nickname=member.nickname))
+    st.success(t("class.join.done", nickname=classroom.plain(member.nickname)))
 
 
 def sweep_run(member, info) -> None:
@@ -143,7 +147,7 @@ def share_controls(member) -> None:
         try:
             classroom.classes().share(member.class_id, workspace.workspace(),
                                       classroom.shared_run(run, experiments.run_name(run, t), family))
-        except ClassError as err:
+        except (ClassError, StoreError) as err:
             st.error(refusal(err))
         else:
             st.success(t("class.share.done"))
@@ -161,7 +165,7 @@ def my_shares(member, rows: list[dict]) -> None:
         if button.button(t("class.share.withdraw"), key=f"class.withdraw.{row['share_id']}"):
             try:
                 classroom.classes().withdraw(member.class_id, workspace.workspace(), row["share_id"])
-            except ClassError as err:
+            except (ClassError, StoreError) as err:
                 st.error(refusal(err))
             st.rerun()
 
@@ -175,7 +179,7 @@ def learner() -> None:
         if info is None:
             continue
         st.divider()
-        st.subheader(t("class.member.header", name=info.name))
+        st.subheader(t("class.member.header", name=classroom.plain(info.name)))
         st.caption(t("class.member.you"))
         st.text(member.nickname)
         sweep_run(member, info)
@@ -202,7 +206,7 @@ def create_form() -> None:
     ws = workspace.workspace()
     try:
         made = classroom.classes().create(ws, name or t("nav.classroom"), language or t.lang, code or None)
-    except ClassError as err:
+    except (ClassError, StoreError) as err:  # a store's refusal too (unreachable, too many new workspaces)
         st.error(refusal(err))
         return
     classroom.keep_teacher_key(ws, made.class_id, made.teacher_key, made.join_code)
@@ -239,7 +243,7 @@ def sweep_form(key: str, class_id: str) -> None:
         if st.button(t("class.teach.sweep_button"), key=f"class.sweep_start.{class_id}", disabled=not values):
             try:
                 classroom.classes().set_sweep(key, class_id, setting, list(values), budget)
-            except ClassError as err:
+            except (ClassError, StoreError) as err:
                 st.error(refusal(err))
             else:
                 st.success(t("class.teach.sweep_set"))
@@ -294,7 +298,7 @@ def teacher() -> None:
         if info is None or not kept.is_teacher(key, class_id):
             continue
         st.divider()
-        st.subheader(t("class.teach.header", name=info.name))
+        st.subheader(t("class.teach.header", name=classroom.plain(info.name)))
         if info.ended:
             st.info(t("class.teach.ended"))
             continue
@@ -318,5 +322,5 @@ else:
             learner()
         with teacher_tab:
             teacher()
-    except ClassError as err:
+    except (ClassError, StoreError) as err:  # a store's refusal too (unreachable, too many new workspaces)
         st.error(refusal(err))

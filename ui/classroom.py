@@ -20,6 +20,15 @@ TEACHER_KIND = "teacher"  # a workspace item per class it teaches: name = class 
 COLOUR_FIELDS = ("lr", "optimizer", "batch_size", "train_size", "epochs", "schedule", "momentum")
 
 
+_MARKDOWN = set("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def plain(text: str) -> str:
+    """User text (a nickname, a class name) made safe to put in Markdown: every character Markdown or
+    HTML would act on is escaped, so `[x](http://...)` shows as those characters, not as a link."""
+    return "".join(f"\\{c}" if c in _MARKDOWN else c for c in text.replace("\n", " "))
+
+
 def classes() -> Classes | None:
     """The server's classes (None when saving is off: a class lives in the store)."""
     store = workspace.store()
@@ -28,7 +37,9 @@ def classes() -> Classes | None:
 
 @st.cache_resource(show_spinner=False)
 def _classes(url: str) -> Classes:
-    return Classes(workspace.store())
+    kept = Classes(workspace.store())
+    kept.expire()  # once per server start: classes idle for a week (APP_CLASS_DAYS) are deleted
+    return kept
 
 
 def teacher_keys(ws: Workspace) -> dict[str, tuple[str, str | None]]:

@@ -48,6 +48,12 @@ TEXT = {
     ),
     "class.refused.ended": ("This class has ended.", "这个班级已经结束了。"),
     "class.refused.nickname": ("Please choose a nickname.", "请起一个昵称。"),
+    "class.refused.run": (
+        "This run cannot be shared (it has no finished epoch).", "这次训练不能分享（没有完成的轮次）。",
+    ),
+    "class.refused.sweep": ("Those sweep values cannot be used.", "这些扫描取值不能用。"),
+    "class.refused.name": ("Please give the class a name.", "请给班级起个名字。"),
+    "class.refused.language": ("Choose the class's language.", "请选择班级语言。"),
     "class.refused.too_fast": (
         "You are sharing very quickly: wait a minute, then share again.", "分享得太快了：等一分钟再分享。"),
     "class.refused.class_full": (
