@@ -318,6 +318,8 @@ def _encode(value: object, path: str, tensors: dict[str, torch.Tensor],
     if isinstance(value, tuple):
         return {"$tuple": [inner(item, f"{path}/{i}") for i, item in enumerate(value)]}
     if isinstance(value, list):
+        if all(type(item) in (float, int) for item in value):  # a curve: thousands of plain numbers
+            return list(value)
         return [inner(item, f"{path}/{i}") for i, item in enumerate(value)]
     if isinstance(value, np.generic):
         return value.item()
@@ -329,6 +331,8 @@ def _encode(value: object, path: str, tensors: dict[str, torch.Tensor],
 def _decode(value: object, tensors: dict[str, torch.Tensor], arrays: dict[str, np.ndarray]) -> object:
     """The value `_encode` wrote (`arrays`: those read so far, so one stored once is one again)."""
     if isinstance(value, list):
+        if all(type(item) in (float, int) for item in value):
+            return value
         return [_decode(item, tensors, arrays) for item in value]
     if not isinstance(value, dict):
         return value
