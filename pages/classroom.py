@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.classroom import SETTINGS, ClassError, NotFound, Refused, TooManyAttempts, WrongKey
 from core.i18n import LANGUAGES
+from core.qr import qr_png
 from core.store import StoreError
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
 from core.training.record import DONE
@@ -219,7 +220,9 @@ def codes(class_id: str, join_code: str | None, recovery_code: str | None) -> No
     if join_code:
         st.metric(t("class.teach.join_code"), f"{join_code[:4]}-{join_code[4:]}")
         st.caption(t("class.teach.join_link"))
-        st.code(f"{base}/classroom?{JOIN_PARAM}={join_code}", language=None)
+        link = f"{base}/classroom?{JOIN_PARAM}={join_code}"
+        st.code(link, language=None)
+        st.image(qr_png(link), width=220, alt=t("class.teach.qr_alt"))
     st.caption(t("class.teach.board_link"))
     st.code(f"{base}/board?class={class_id}", language=None)
     if recovery_code:

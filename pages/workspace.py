@@ -6,6 +6,7 @@ import time
 
 import streamlit as st
 
+from core.qr import qr_png
 from core.store import StoreError, WorkspaceStore
 from core.store.keys import code_hash
 from ui import workspace
@@ -43,6 +44,7 @@ def make_code(store: WorkspaceStore) -> None:
         base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
         st.caption(t("workspace.transfer.link"))
         st.code(f"{base}/?transfer={code}", language=None)
+        st.image(qr_png(f"{base}/?transfer={code}"), width=200, alt=t("workspace.transfer.qr_alt"))
 
 
 def receive_code(store: WorkspaceStore, summary: dict[str, int]) -> None:

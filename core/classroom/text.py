@@ -128,6 +128,7 @@ TEXT = {
         "Join link (for the projector or a QR code):",
         "加入链接（投影或做成二维码）：",
     ),
+    "class.teach.qr_alt": ("QR code of the class's join link", "班级加入链接的二维码"),
     "class.teach.board_link": ("Read-only board for the projector:", "投影用的只读看板："),
     "class.teach.recovery": ("Recovery code (print it, keep it)", "恢复码（打印并保管）"),
     "class.teach.recover": (

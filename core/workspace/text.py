@@ -78,6 +78,7 @@ TEXT = {
         "你的转移码：**{code}** —— 有效到 {until}（10 分钟），只能用一次。",
     ),
     "workspace.transfer.link": ("Or open this link on the other device:", "或者在另一台设备上打开这个链接："),
+    "workspace.transfer.qr_alt": ("QR code of the transfer link", "转移链接的二维码"),
     "workspace.transfer.enter": ("Have a code from another device?", "有另一台设备给的转移码？"),
     "workspace.transfer.enter_help": (
         "8 letters and digits, as the other device shows them; case and dashes do not matter.",
