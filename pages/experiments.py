@@ -23,7 +23,7 @@ from core.pixels import enlarge
 from core.training import EPOCH_RANGE, OPTIMIZERS, SCHEDULES, TrainConfig
 from core.training.confusion import confusion_description
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES
-from core.training.record import RunRecord
+from core.training.record import DONE, RunRecord
 from core.training.session import RUNNING, TrainingSession
 from ui import cache, state, training_state
 from ui.charts import experiments as charts
@@ -175,6 +175,8 @@ def show_manage(run: RunRecord, store: RunStore, epoch: int, t: Translator) -> N
     pin.toggle(t("experiments.pin"), value=run.pinned, key=f"experiments.pin.{number}", on_change=toggle_pin)
     remove.button(t("experiments.remove"), key=f"experiments.remove.{number}", on_click=store.remove,
                   args=(run.id,), icon=":material/delete:")
+    if run.status == DONE:
+        st.page_link("pages/classroom.py", label=t("class.share.from_experiments"), icon=":material/share:")
 
 
 def start_branch(run: RunRecord, epoch: int, config: TrainConfig) -> None:

@@ -84,6 +84,7 @@ TEXT = {
     ),
     "class.share.pick": ("Run to share", "要分享的训练"),
     "class.share.button": ("Share to class", "分享到班级"),
+    "class.share.from_experiments": ("Share this run with your class", "把这次训练分享给班级"),
     "class.share.done": ("Shared with the class.", "已分享给班级。"),
     "class.share.mine": ("Your shared runs", "你分享的训练"),
     "class.share.withdraw": ("Withdraw", "撤回"),
