@@ -73,16 +73,17 @@ def _number_box(prompt: Prompt, kind: Number, question: str, t: Translator) -> N
     cast = int if whole else float
     st.number_input(question, min_value=cast(kind.low), max_value=cast(kind.high), step=cast(kind.step),
                     value=None, key=guess_key(prompt), placeholder=t("predict.your_guess"),
-                    format="%d" if whole else "%.1f")
+                    format="%d" if whole else "%.1f", width=280, label_visibility="collapsed")
 
 
 def _asking(prompt: Prompt, values: Mapping[str, Any], t: Translator) -> None:
-    with st.form(f"predict_{prompt.id}", border=True, enter_to_submit=False):
+    with st.form(f"predict_{prompt.id}", border=True):  # Enter in the number box locks the guess
         st.markdown(f":material/psychology: **{t('predict.header')}**")
         question = t(f"predict.{prompt.id}.question", **prompt.asked(values))
+        st.markdown(question)  # above the answer's widget, which still carries it as its (hidden) label
         kind = prompt.answer
         if isinstance(kind, Choice):
-            st.radio(question, kind.options, index=None, key=guess_key(prompt),
+            st.radio(question, kind.options, index=None, key=guess_key(prompt), label_visibility="collapsed",
                      format_func=lambda option: t(f"predict.{prompt.id}.option.{option}"),
                      captions=[t(f"predict.{prompt.id}.caption.{option}") for option in kind.options])
         else:
