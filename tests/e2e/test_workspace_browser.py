@@ -12,10 +12,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from core.i18n import translate
+from core.store import open_store
+from core.workspace.runs import RunShelf
 from scripts.app_server import free_port, start_app, stop, wait_healthy
 from tests.e2e.conftest import screenshot, wait_for_app
 
@@ -104,17 +107,22 @@ def test_a_learners_work_survives_refresh_new_tab_and_restart_and_moves_by_code(
     secret = cookies[0]["value"]
     assert secret not in tab.url
 
-    set_slider(tab, translate("train.train_size", "en"), 0)  # 1,000 images
-    set_slider(tab, translate("train.epochs", "en"), 5)  # 6 epochs: long enough to refresh mid-run
+    set_slider(tab, translate("train.train_size", "en"), 1)  # 2,000 images
+    set_slider(tab, translate("train.epochs", "en"), 7)  # 8 epochs: long enough to refresh mid-run
     tab.get_by_role("button", name=translate("train.start", "en"), exact=True).click()
-    expect(tab.get_by_text(re.compile(r"Epoch [2-6]/6"))).to_be_visible(timeout=120_000)
+    expect(tab.get_by_text(re.compile(r"Epoch [2-4]/8"))).to_be_visible(timeout=120_000)
     tab.reload()  # mid-run: the run carries on, and this tab shows it
-    stop_button = tab.get_by_role("button", name=translate("train.stop", "en"), exact=True)
-    expect(stop_button).to_be_visible(timeout=60_000)
+    expect(tab.get_by_text(re.compile(r"Epoch [2-8]/8"))).to_be_visible(timeout=60_000)
     accuracy = tab.get_by_text(translate("train.results.test_acc", "en"), exact=True)
     expect(accuracy).to_be_visible(timeout=120_000)
     wait_for_app(tab)
-    assert tab.get_by_text(translate("train.progress.done", "en", epochs=6, seconds=0).split("(")[0][:12])
+    expect(tab.get_by_text(re.compile(r"Done: 8/8 epochs"))).to_be_visible()
+    store = open_store(f"sqlite:///{server.data}/workspaces.sqlite3")
+    [run] = RunShelf(store.workspace(secret)).load_all()  # the kept run: one line, no gap
+    assert [row["epoch"] for row in run.curves.epochs] == list(range(1, 9))
+    steps = np.diff(run.curves.batch_epochs)
+    assert (steps > 0).all() and steps.max() < 3 * np.median(steps)
+    store.dispose()
     assert OWN_MODEL in sidebar(tab)
     screenshot(tab, "workspace-after-refresh")
 
