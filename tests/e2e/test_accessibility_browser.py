@@ -10,7 +10,7 @@ from dataclasses import asdict
 import pytest
 from playwright.sync_api import Page
 
-from core.i18n import LANGUAGES
+from core.i18n import LANGUAGES, translate
 from scripts.app_server import ROOT
 from tests.apptest import PAGE_STEMS
 from tests.e2e.accessibility_allowlist import ALLOWED
@@ -103,6 +103,10 @@ def test_page_has_no_serious_accessibility_violation(tall_tab: Page, app_url: st
     page.goto(f"{app_url}/{'' if stem == 'home' else stem}?lang={lang}")
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1")
     assert page.evaluate(SETTLED), f"/{stem}?lang={lang} was still changing after a minute"
+    # the page opened as itself: its title is its catalogue entry "<stem>.title", and nothing failed
+    page.locator("h1").filter(has_text=translate(f"{stem}.title", lang)).first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert translate("error.unexpected", lang) not in page.inner_text("body")
     findings = audit(page)
     save(f"{stem}-{lang}", findings)
     failing = blocking(findings)

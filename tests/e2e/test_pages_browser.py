@@ -1,24 +1,10 @@
-"""Every page opens in a real browser, in both languages, without an error element."""
+"""The language switch in a real browser. (Every page opening in both languages, with its title and
+no error element, is checked by tests/e2e/test_accessibility_browser.py, which loads each anyway.)"""
 
 import pytest
 
-from core.i18n import LANGUAGES, translate
-from tests.apptest import PAGE_STEMS
-from tests.e2e.conftest import screenshot, wait_for_app
-
-
-@pytest.mark.e2e
-@pytest.mark.parametrize("lang", list(LANGUAGES))
-@pytest.mark.parametrize("stem", PAGE_STEMS)
-def test_page_opens_in_browser(page, app_url: str, stem: str, lang: str) -> None:
-    path = "" if stem == "home" else stem
-    page.goto(f"{app_url}/{path}?lang={lang}")
-    wait_for_app(page)
-    # every page's title is its catalogue entry "<stem>.title", in the chosen language
-    page.locator("h1").filter(has_text=translate(f"{stem}.title", lang)).first.wait_for()
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert translate("error.unexpected", lang) not in page.inner_text("body")
-    screenshot(page, f"{stem}-{lang}")
+from core.i18n import translate
+from tests.e2e.conftest import wait_for_app
 
 
 @pytest.mark.e2e
