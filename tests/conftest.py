@@ -9,6 +9,8 @@
   costs a torch import, seconds.
 - Learners' workspaces go to a database in a temporary folder (APP_DATA_DIR), never the checkout's
   data/workspaces/; the app servers the browser tests start inherit it.
+- `make test` runs two pytest workers (pytest-xdist): each has its own worker pool, app server,
+  Chromium and PostgreSQL, and its own APP_DATA_DIR (this file runs once in each).
 """
 
 import os
