@@ -264,6 +264,15 @@ def moderation(key: str, class_id: str) -> None:
         if hidden != row.hidden:
             kept.hide_run(key, class_id, row.share_id, hidden)
             st.rerun()
+    members = {row.member_id: row.nickname for row in everything.runs}
+    if members:
+        with st.expander(t("class.teach.members")):
+            for member_id, nickname in members.items():
+                label = t("class.teach.rename", nickname=classroom.plain(nickname))  # a label is Markdown
+                renamed = st.text_input(label, value=nickname, max_chars=24, key=f"class.rename.{member_id}")
+                if renamed.strip() and renamed != nickname:
+                    kept.rename_member(key, class_id, member_id, renamed)
+                    st.rerun()
     left, right = st.columns(2)
     locked = left.toggle(t("class.teach.lock"), value=everything.info.locked, key=f"class.lock.{class_id}")
     if locked != everything.info.locked:

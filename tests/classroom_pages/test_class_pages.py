@@ -48,6 +48,12 @@ def class_page(lang: str, secret: str, state: dict | None = None, query: dict | 
     return at
 
 
+def teacher_board(class_id: str) -> list:
+    from ui.classroom import classes
+
+    return classes().board(class_id, include_hidden=True).runs
+
+
 def shown_text(at: AppTest) -> str:
     kinds = ("markdown", "caption", "text", "code", "info", "success", "warning", "error", "metric")
     return " ".join(str(getattr(e, "value", "")) for kind in kinds for e in at.get(kind))
@@ -83,6 +89,10 @@ def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
     assert len(board_table) == 2
 
     teacher = class_page(lang, teacher_secret)
+    [renamed] = [box for box in teacher.text_input if box.value == "[x](http://evil.example)"]
+    renamed.input("bo").run()  # the teacher renames a learner
+    assert_rendered(teacher, lang)
+    assert sorted(row.nickname for row in teacher_board(class_id)) == ["ada", "bo"]
     hide = [toggle for toggle in teacher.toggle if toggle.key.startswith("class.hide.")]
     assert len(hide) == 2
     hide[0].set_value(True).run()
