@@ -75,13 +75,13 @@ def main() -> None:
     live_runs.seen()  # the workspace's run trains on while one of its tabs is connected
     offer = workspace.take_transfer_link()
     t = chosen_language()
-    def section(stems: list[tuple[str, str]]) -> list:
-        return [st.Page(PAGES_DIR / f"{stem}.py", title=t(f"nav.{stem}"), icon=icon, default=stem == "home")
-                for stem, icon in stems]
-
-    # two sections, always open: the lessons, then the learner's own work and class
-    sections = {t("nav.section.lessons"): section(PAGES), t("nav.section.work"): section(WORK_PAGES)}
-    page = st.navigation(sections, expanded=True)
+    pages = [
+        st.Page(PAGES_DIR / f"{stem}.py", title=t(f"nav.{stem}"), icon=icon, default=stem == "home")
+        for stem, icon in PAGES + WORK_PAGES
+    ]
+    # always open, so the learner's own pages do not hide under "View 4 more". Not in sections:
+    # Streamlit 1.67 puts a section's header inside the list, which axe-core reports as a broken list
+    page = st.navigation(pages, expanded=True)
     if offer and page.url_path != "workspace":
         st.switch_page(PAGES_DIR / "workspace.py")  # a transfer link is always asked about first
     language_picker()

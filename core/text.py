@@ -1,8 +1,6 @@
 """Text shared by the whole app: navigation, sidebar, errors."""
 
 TEXT = {
-    "nav.section.lessons": ("Lessons", "课程"),
-    "nav.section.work": ("Your work and your class", "我的作品与班级"),
     "nav.home": ("What is a neural network?", "什么是神经网络？"),
     "nav.dataset": ("The MNIST dataset", "MNIST 数据集"),
     "nav.neuron": ("One neuron learns", "一个神经元的学习"),
