@@ -57,13 +57,14 @@ def show_value(setting: str, value: object) -> str:
 
 # --- the board ---------------------------------------------------------------------------------------
 
-def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> None:
-    """The class's shared runs: curves coloured by a recipe field, the sweep, and the table."""
+def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> list[dict]:
+    """The class's shared runs: curves coloured by a recipe field, the sweep, and the table; returns
+    the rows shown."""
     kept = classroom.classes()
     info = kept.info(class_id)
     if not info:
         st.info(t("class.projector.missing"))
-        return
+        return []
     left, right = st.columns(2)
     sweep = info.sweep or {}
     colour_by = left.selectbox(t("class.board.colour"), classroom.COLOUR_FIELDS, key=f"{COLOUR_KEY}{key}",
@@ -75,7 +76,7 @@ def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> No
                                                      big)
     if not rows:
         st.info(t("class.board.empty"))
-        return
+        return rows
     st.caption(t("class.board.runs", count=len(rows), members=len({r["nickname"] for r in rows})))
     st.vega_lite_chart(curves, width="stretch")  # each spec carries its description (its accessible name)
     st.vega_lite_chart(sweep_spec, width="stretch")
@@ -85,6 +86,7 @@ def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> No
                   t("class.board.col.final"): [round(r["final_acc"], 2) for r in rows],
                   t("class.board.col.seconds"): [round(r["seconds"], 1) for r in rows]},
                  hide_index=True)
+    return rows
 
 
 # --- the learner -------------------------------------------------------------------------------------
@@ -186,10 +188,8 @@ def learner() -> None:
         sweep_run(member, info)
         share_controls(member)
         st.button(t("class.board.refresh"), key=f"class.refresh.{member.class_id}", icon=":material/refresh:")
-        _, _, rows = classroom.board_specs(member.class_id, kept.version(member.class_id), t.lang,
-                                           "lr", "lr", member.member_id, False)
+        rows = board(member.class_id, member.member_id, key=f".{member.class_id}")
         my_shares(member, rows)
-        board(member.class_id, member.member_id, key=f".{member.class_id}")
 
 
 # --- the teacher -------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import streamlit as st
 
 from core.qr import qr_png
 from core.store import StoreError, WorkspaceStore
-from core.store.keys import code_hash
 from ui import workspace
 from ui.state import translator
 
@@ -58,7 +57,7 @@ def receive_code(store: WorkspaceStore, summary: dict[str, int]) -> None:
             st.session_state[workspace.OFFER_KEY] = typed
     if not offered:
         return
-    theirs = store.peek_transfer(offered) if code_hash(offered) is not None else None
+    theirs = store.peek_transfer(offered)  # None for a malformed, unknown, used or expired code
     if theirs is None:
         st.error(t("workspace.transfer.unknown"))
         return

@@ -1,5 +1,6 @@
 """The class pages' glue: the server's classes, the teacher keys a workspace holds, a kept run as the
-class sees it, and the board's charts cached per version of the class (sixty open boards cost one).
+class sees it, the board read once per version of the class, and its charts built once per version
+and viewer.
 """
 
 from __future__ import annotations
@@ -82,13 +83,21 @@ def board_rows(board: Board, me: str | None) -> list[dict]:
             for row in board.runs]
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def board_of_version(class_id: str, version: int) -> Board:
+    """One version of a class's board, read from the database once for every viewer (the version
+    changes with every join, share and moderation)."""
+    return classes().board(class_id)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def board_specs(class_id: str, version: int, lang: str, colour_by: str, setting: str, me: str | None,
                 big: bool) -> tuple[dict, dict, list[dict]]:
     """The curves chart, the sweep chart and the rows of one version of a class's board, built once
-    for every viewer of that version (the version changes with every join, share and moderation)."""
+    per viewer and choice of colouring (a learner's own runs are drawn thicker; the projector and
+    the teacher, `me` None, share theirs)."""
     t = Translator(lang)
-    rows = board_rows(classes().board(class_id), me)
+    rows = board_rows(board_of_version(class_id, version), me)
     titles = {"epoch": t("class.board.epoch"), "accuracy": t("class.board.accuracy"),
               "who": t("class.board.who"), "run": t("class.board.run"), "colour": t(f"train.{colour_by}"),
               "setting": t(f"train.{setting}")}

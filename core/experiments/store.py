@@ -25,6 +25,7 @@ from collections.abc import Callable
 import pandas as pd
 import torch
 
+from core.store import StoreError
 from core.training.engine import PRESETS, RECIPE_FIELDS, TrainConfig
 from core.training.record import DONE, PAUSED, RUNNING, RunRecord
 
@@ -70,7 +71,7 @@ class RunStore:
             return
         try:
             getattr(self.shelf, action)(*args)
-        except Exception as err:  # a store error: the run stays here; the page says it is not saved
+        except StoreError as err:  # the run stays here; the page says it is not saved
             self.problem = err
         else:
             self.problem = None
