@@ -17,7 +17,8 @@ TEXT_MODULES = ("core.text", "core.home.text", "core.dataset.text", "core.neuron
                 "core.convolution.text", "core.backprop.text", "core.model.text", "core.design.text",
                 "core.training.text",
                 "core.experiments.text", "core.sketch.text", "core.handwriting.text", "core.workspace.text",
-                "core.classroom.text", "core.predictions.text")
+                "core.classroom.text", "core.predictions.text", "core.predictions.design_text",
+                "core.concept_check.text")
 
 
 def _merge_catalogue() -> dict[str, dict[str, str]]:
