@@ -1,6 +1,8 @@
 """Text shared by the whole app: navigation, sidebar, errors."""
 
 TEXT = {
+    "common.yes": ("yes", "是"),
+    "common.no": ("no", "否"),
     "nav.home": ("What is a neural network?", "什么是神经网络？"),
     "nav.dataset": ("The MNIST dataset", "MNIST 数据集"),
     "nav.neuron": ("One neuron learns", "一个神经元的学习"),

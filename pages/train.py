@@ -159,6 +159,8 @@ def settings_panel(session: TrainingSession | None, running: bool) -> None:
                      disabled=running, persist_state="session")
     st.number_input(t("train.seed"), 0, 9_999, step=1, key=SETTING_KEYS["seed"], help=t("train.seed_help"),
                     disabled=running, persist_state="session")
+    st.toggle(t("train.holdout"), key=SETTING_KEYS["holdout"], help=t("train.holdout_help"), disabled=running,
+              persist_state="session")
     left, right = st.columns(2)
     start_or_stop = left.empty()  # one slot, so Stop takes Train's place at once
     if running:

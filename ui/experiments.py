@@ -94,6 +94,8 @@ def format_value(field: str, value: object, t: Translator) -> str:
         return t(f"train.schedule.{value}")
     if field == "train_size":
         return f"{value:,}"
+    if isinstance(value, bool):
+        return t("common.yes" if value else "common.no")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

@@ -46,6 +46,7 @@ SCHEDULE = "{schedule}"  # "constant", or "onecycle": warm up to the rate, then 
 TRAIN_SIZE = {train_size}  # a random subset (chosen by SEED) of the 60,000 training images
 SEED = {seed}
 LABEL_SMOOTHING = {label_smoothing!r}  # 0: plain cross-entropy; s: aim at 1 - s for the right digit
+HOLDOUT = {holdout!r}  # True: choose only from the first 55,000 images (the last 5,000 are a validation split)
 MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
 '''
 
@@ -112,9 +113,10 @@ def main():
     device = torch.device("cuda" if torch.cuda.is_available() and not args.cpu else "cpu")
 
     train_set, test_set = load_split(Path(args.data), "train"), load_split(Path(args.data), "t10k")
-    chosen = torch.randperm(60_000, generator=torch.Generator().manual_seed(SEED))[:TRAIN_SIZE]
-    if TRAIN_SIZE >= 60_000:
-        chosen = torch.arange(60_000)
+    pool = 55_000 if HOLDOUT else 60_000
+    chosen = torch.randperm(pool, generator=torch.Generator().manual_seed(SEED))[:TRAIN_SIZE]
+    if TRAIN_SIZE >= pool:
+        chosen = torch.arange(pool)
     if args.limit:
         chosen = chosen[:args.limit]
     train_set = torch.utils.data.Subset(train_set, chosen.tolist())
@@ -159,7 +161,7 @@ def export_script(config: TrainConfig, label: str = "", model_class: type[nn.Mod
         model_name=name, label=label or "(unnamed)", file_name=file_name, epochs=config.epochs,
         batch_size=config.batch_size, lr=config.lr, momentum=config.momentum, optimizer=config.optimizer,
         schedule=config.schedule, train_size=config.train_size, seed=config.seed,
-        label_smoothing=config.label_smoothing,
+        label_smoothing=config.label_smoothing, holdout=config.holdout,
     )
     body = BODY.replace("{model_name}", name).replace("{model_lower}", name.lower())
     return header + "\n\n" + model_source(model_class) + body

@@ -58,6 +58,8 @@ class TrainConfig:
     # aim at 1 - s for the right digit and s/10 spread over all ten: a model that is never
     # certain keeps learning from examples it already gets right (0 = the tutorial's plain loss)
     label_smoothing: float = 0.0
+    # keep the last VALIDATION_SIZE training images out of the subset: a class challenge ranks its runs on them
+    holdout: bool = False
 
 
 RECIPE_FIELDS = tuple(f.name for f in fields(TrainConfig))  # every setting of a recipe, one list for all
@@ -225,6 +227,15 @@ def evaluate(
     return total_loss.item() / len(images), accuracy, predicted
 
 
+VALIDATION_SIZE = 5_000  # the last training images, held out by a recipe with `holdout`: a validation split
+
+
+def training_pool(config: TrainConfig, total: int = 60_000) -> int:
+    """How many of the `total` training images a recipe may choose from: all, or all but the validation split
+    (the last VALIDATION_SIZE) when it holds them out."""
+    return max(total - VALIDATION_SIZE, 1) if config.holdout else total
+
+
 def subset_indices(size: int, seed: int, total: int = 60_000) -> torch.Tensor:
     """Which `size` of the `total` training images a run uses: a random choice fixed by `seed`."""
     if size >= total:
@@ -306,7 +317,7 @@ class TrainingRun:
         device = torch.device(device) if device is not None else pick_device()
         train_x, train_y = train_data if train_data is not None else load_tensors(train=True)
         test_x, test_y = test_data if test_data is not None else load_tensors(train=False)
-        chosen = subset_indices(config.train_size, config.seed, len(train_x))
+        chosen = subset_indices(config.train_size, config.seed, training_pool(config, len(train_x)))
         return cls(
             model=model, config=replace(config), device=device,
             train_data=(train_x.to(device), train_y.to(device)),

@@ -44,6 +44,8 @@ def _number(text: str) -> float | None:
 def _parse(name: str, text: str) -> object | None:
     """One setting's value, or None when `text` is not a value the page offers."""
     number = _number(text)
+    if name == "holdout":
+        return {"1": True, "true": True, "0": False, "false": False}.get(text.lower())
     if name in ("optimizer", "schedule"):
         allowed = OPTIMIZERS if name == "optimizer" else SCHEDULES
         return text.lower() if text.lower() in allowed else None
@@ -89,8 +91,12 @@ def parse_recipe(params: Mapping[str, str | list[str]],
 
 def recipe_query(config: TrainConfig) -> dict[str, str]:
     """The query-string values that describe `config` (every setting, so a link means one thing)."""
-    return {name: f"{getattr(config, name):g}" if isinstance(getattr(config, name), float)
-            else str(getattr(config, name)) for name in RECIPE_FIELDS}
+    def written(value: object) -> str:
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return {name: written(getattr(config, name)) for name in RECIPE_FIELDS}
 
 
 def has_recipe(params: Mapping[str, object]) -> bool:

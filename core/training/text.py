@@ -53,6 +53,14 @@ TEXT = {
     "train.schedule.onecycle": ("One-cycle (warm up, then cool down)", "单周期（先升后降）"),
     "train.train_size": ("Training images used", "使用的训练图片数"),
     "train.label_smoothing": ("Label smoothing", "标签平滑"),
+    "train.holdout": ("Keep the validation images out", "留出验证集"),
+    "train.holdout_help": (
+        "Train only on the first 55,000 training images and keep the last 5,000 aside as a validation split. "
+        "A class challenge ranks runs on those 5,000, so a challenge run must never have seen them; the test "
+        "set stays for the very end.",
+        "只用前 55,000 张训练图片训练，把最后 5,000 张留作验证集。班级挑战用这 5,000 张图片给运行排名，"
+        "所以参加挑战的运行绝不能见过它们；测试集留到最后才用。",
+    ),
     "train.label_smoothing_help": (
         "0 is the plain cross-entropy. With s, the right digit's target is 1 − s + s/10 and every other "
         "digit's s/10, so the model is never pushed to be 100% sure. The curves still show the plain loss.",
