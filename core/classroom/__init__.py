@@ -4,6 +4,7 @@ Stored in the workspace store (core.store: tables classes, members, shares, join
 no Streamlit here.
 """
 
+from core.classroom.challenge import Standing, breaches, standings
 from core.classroom.classes import Classes
 from core.classroom.errors import ClassError, NotFound, Refused, TooManyAttempts, WrongKey
 from core.classroom.records import Board, BoardRun, ClassInfo, Member, NewClass, SharedRun
@@ -21,6 +22,9 @@ __all__ = [
     "NotFound",
     "Refused",
     "SharedRun",
+    "Standing",
     "TooManyAttempts",
     "WrongKey",
+    "breaches",
+    "standings",
 ]

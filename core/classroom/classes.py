@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from core.classroom import codes
+from core.classroom.challenge import checked_challenge
 from core.classroom.errors import NotFound, Refused, TooManyAttempts, WrongKey
 from core.classroom.records import (
     NAME_CHARS,
@@ -32,6 +33,7 @@ from core.classroom.records import (
     SharedRun,
     clean_nickname,
     clean_text,
+    plain_json,
     run_data,
     run_from_data,
 )
@@ -252,6 +254,29 @@ class Classes:
             self._changed(connection, class_id, now)
         return share_id
 
+    def share_check(self, class_id: str, learner: Workspace, result: dict, now: float | None = None) -> None:
+        """Keep the learner's concept-check result in the class (replacing the last one): small plain JSON,
+        per idea, never their answers. NotFound when not a member; Refused("ended"/"check")."""
+        now = time.time() if now is None else now
+        data = plain_json(result, "check", limit=4_000)
+        with self._store.writing() as connection:
+            state = self._lock_class(connection, class_id)
+            member_id = self._member_of(connection, class_id, learner)
+            if state.ended:
+                raise Refused("ended")
+            connection.execute(update(members).where(members.c.id == member_id).values(check_result=data))
+            self._changed(connection, class_id, now)
+
+    def check_results(self, teacher_key: str, class_id: str) -> list[dict]:
+        """Every member's concept-check result, in no particular order and without who gave it."""
+        with self._store.reading() as connection:
+            if not self._teacher_matches(connection, teacher_key, class_id):
+                raise WrongKey()
+            rows = connection.scalars(select(members.c.check_result).where(
+                members.c.class_id == class_id, members.c.check_result.is_not(None))
+                .order_by(func.random()))
+            return [json.loads(row) for row in rows]
+
     def withdraw(self, class_id: str, learner: Workspace, share_id: str, now: float | None = None) -> None:
         """Take one of the learner's own runs off the board (allowed even when the class is locked)."""
         now = time.time() if now is None else now
@@ -325,6 +350,14 @@ class Classes:
             connection.execute(update(classes_table).where(classes_table.c.id == class_id)
                                .values(sweep=sweep))
 
+    def set_challenge(self, teacher_key: str, class_id: str, rules: dict | None) -> None:
+        """Set the class's challenge rules (None: no challenge); Refused("challenge") for a rule or limit
+        the training page does not offer."""
+        challenge = None if rules is None else json.dumps(checked_challenge(rules))
+        with self._as_teacher(teacher_key, class_id) as connection:
+            connection.execute(update(classes_table).where(classes_table.c.id == class_id)
+                               .values(challenge=challenge))
+
     def csv(self, teacher_key: str, class_id: str) -> bytes:
         """Every shared run, hidden ones included, as a spreadsheet-safe CSV (UTF-8 with a BOM)."""
         from core.classroom.export import board_csv
@@ -356,6 +389,7 @@ class Classes:
                  .scalar_subquery())
         return select(classes_table.c.id, classes_table.c.name, classes_table.c.language,
                       classes_table.c.locked, classes_table.c.ended, classes_table.c.sweep,
+                      classes_table.c.challenge,
                       _version_of(classes_table.c.id).label("version"), classes_table.c.created_at,
                       count.label("members"))
 
@@ -430,7 +464,8 @@ def _sharer_hash(member_id: str) -> str:
 def _info(row) -> ClassInfo:
     return ClassInfo(row.id, row.name, row.language, bool(row.locked), bool(row.ended),
                      None if row.sweep is None else json.loads(row.sweep), int(row.version),
-                     float(row.created_at), int(row.members))
+                     float(row.created_at), int(row.members),
+                     None if row.challenge is None else json.loads(row.challenge))
 
 
 def _sweep_value(sweep: str | None, order: int) -> object | None:

@@ -48,6 +48,7 @@ class ClassInfo:
     version: int
     created_at: float
     members: int
+    challenge: dict | None = None  # {"max_train_size", "max_epochs"}: core/classroom/challenge.py
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class SharedRun:
     final_acc: float
     seconds: float
     family: list[dict]  # the recipes of the run and each ancestor it branched from, oldest first
+    validation_acc: float | None = None  # on the validation split, measured when every recipe held it out
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,17 @@ def _plain(value: object, depth: int = 0) -> object:
     raise Refused("run", why=type(value).__name__)
 
 
+def plain_json(value: object, reason: str, limit: int) -> str:
+    """`value` as JSON text if it is small plain JSON of at most `limit` characters; else Refused(reason)."""
+    try:
+        text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except Refused as err:
+        raise Refused(reason, why=err.fields.get("why")) from None
+    if len(text) > limit:
+        raise Refused(reason, why="size")
+    return text
+
+
 def _number(value: object, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise Refused("run", why="number")
@@ -177,6 +190,7 @@ def run_data(run: SharedRun) -> str:
         "final_acc": _number(run.final_acc, 0.0, 100.0),
         "seconds": _number(run.seconds, 0.0, 1e9),
         "family": [_recipe(recipe) for recipe in run.family],
+        "validation_acc": None if run.validation_acc is None else _number(run.validation_acc, 0.0, 100.0),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if len(text) > MAX_RUN_JSON:
@@ -185,7 +199,7 @@ def run_data(run: SharedRun) -> str:
 
 
 def run_from_data(text: str) -> SharedRun:
-    """The SharedRun that run_data stored."""
+    """The SharedRun that run_data stored (one stored before a field was added takes its default)."""
     return SharedRun(**json.loads(text))
 
 

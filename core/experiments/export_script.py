@@ -46,7 +46,7 @@ SCHEDULE = "{schedule}"  # "constant", or "onecycle": warm up to the rate, then 
 TRAIN_SIZE = {train_size}  # a random subset (chosen by SEED) of the 60,000 training images
 SEED = {seed}
 LABEL_SMOOTHING = {label_smoothing!r}  # 0: plain cross-entropy; s: aim at 1 - s for the right digit
-HOLDOUT = {holdout!r}  # True: choose only from the first 55,000 images (the last 5,000 are a validation split)
+HOLDOUT = {holdout!r}  # True: only the first 55,000 images (the last 5,000 are a validation split)
 MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
 '''
 

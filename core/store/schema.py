@@ -86,6 +86,7 @@ classes = Table(
     Column("locked", Boolean, nullable=False),
     Column("ended", Boolean, nullable=False),
     Column("sweep", Text, nullable=True),  # JSON: {"setting", "values", "budget"}
+    Column("challenge", Text, nullable=True),  # JSON: {"max_train_size", "max_epochs"} (0003)
     Column("version", Integer, nullable=False),  # +1 on every change the class makes itself
     # every member row ever made: the next join's place in the sweep, and (minus the members left) how many
     # left with a forgotten or removed workspace, which changes the board without touching this row
@@ -108,6 +109,8 @@ members = Table(
     Column("hidden", Boolean, nullable=False),
     Column("joined_at", Float, nullable=False),
     Column("join_order", Integer, nullable=False),  # 0 for the first to join, never reused
+    # JSON: the learner's concept-check result per idea, before and after (0003); never their answers
+    Column("check_result", Text, nullable=True),
     Index("ix_members_class_workspace", "class_id", "workspace_id", unique=True),
     Index("ix_members_workspace_id", "workspace_id"),
 )

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import text
 
 from core.classroom import Classes
+from core.classroom.records import run_data
 from core.store import Item, open_store
 from core.store.engine import make_engine
-from core.store.migrate import current_revision, upgrade
+from core.store.migrate import current_revision, head_revision, upgrade
 from tests.classroom.conftest import a_run
 from tests.store.conftest import LIMITS
 
@@ -22,7 +23,7 @@ def fresh_url(request, tmp_path):
     return request.getfixturevalue("postgres").create_database()
 
 
-def test_a_0001_database_upgrades_to_0002_with_its_workspaces(fresh_url):
+def test_a_0001_database_upgrades_to_the_head_with_its_workspaces(fresh_url):
     engine = make_engine(fresh_url)
     upgrade(engine, "0001")
     with engine.begin() as connection:
@@ -35,7 +36,7 @@ def test_a_0001_database_upgrades_to_0002_with_its_workspaces(fresh_url):
     engine.dispose()
     store = open_store(fresh_url, **LIMITS)
     try:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == head_revision() == "0003"
         learner = store.workspace(SECRET)
         assert learner.get("run", "r1") == Item("run", "r1", b"12345", 3)
         classes = Classes(store, environ={})
@@ -46,5 +47,30 @@ def test_a_0001_database_upgrades_to_0002_with_its_workspaces(fresh_url):
         assert learner.summary() == {"run": 1, "bytes": 5}
         learner.forget()
         assert classes.info(made.class_id).members == 0
+    finally:
+        store.dispose()
+
+
+
+def test_a_0002_class_upgrades_to_0003_with_its_board_and_no_challenge(fresh_url):
+    engine = make_engine(fresh_url)
+    upgrade(engine, "0002")
+    shared = run_data(a_run())
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO workspaces VALUES ('w1', 1.0, 2.0, 0)"))
+        connection.execute(text(
+            "INSERT INTO classes VALUES ('c1', 'j', 't', 'r', NULL, 'Old class', 'en', :no, :no, NULL, 3, 1,"
+            " 1.0, 2.0)"), {"no": False})
+        connection.execute(text("INSERT INTO members VALUES ('m1', 'c1', 'w1', 'Ada', :no, 1.0, 0)"),
+                           {"no": False})
+        connection.execute(text("INSERT INTO shares VALUES ('s1', 'c1', 'm1', 'r1', :data, :no, 2.0)"),
+                           {"data": shared, "no": False})
+    engine.dispose()
+    store = open_store(fresh_url, **LIMITS)
+    try:
+        board = Classes(store, environ={}).board("c1")
+        assert board.info.challenge is None and board.info.name == "Old class"
+        assert [(row.nickname, row.run) for row in board.runs] == [("Ada", a_run())]
+        assert board.runs[0].run.validation_acc is None  # a run shared before 0003 takes the default
     finally:
         store.dispose()
