@@ -36,6 +36,8 @@ def test_every_teacher_operation_refuses_a_missing_wrong_or_learners_key(store, 
         "end": lambda key: classes.end(key, class_id),
         "set_sweep": lambda key: classes.set_sweep(key, class_id, "lr", [0.01, 0.1], None),
         "csv": lambda key: classes.csv(key, class_id),
+        "set_challenge": lambda key: classes.set_challenge(key, class_id, {"max_train_size": 1000}),
+        "check_results": lambda key: classes.check_results(key, class_id),
     }
     before = _everything(classes, class_id)
     for wrong in (None, "", "x", made.teacher_key[:-1], store.new_secret(), learner_secret, other.teacher_key,
