@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.home.artificial_neuron import neuron_output
 from core.home.network_diagram import GAP, Layer
+from ui import concept_check
 from ui.charts.home import network_chart
 from ui.navigation import PAGES
 from ui.state import translator
@@ -81,6 +82,8 @@ def the_learning_path() -> None:
     st.header(t("home.path.header"))
     st.write(t("home.path.body"))
     for stem, icon in PAGES[1:]:  # the learning path, after this page
+        if stem == "check":
+            continue  # offered in its own section just above
         link_column, about_column = st.columns([1, 2], vertical_alignment="center")
         link_column.page_link(f"pages/{stem}.py", label=t(f"nav.{stem}"), icon=icon)
         about_column.write(t(f"home.path.{stem}"))
@@ -93,4 +96,5 @@ st.write(t("home.intro"))
 layers()
 one_neuron()
 what_training_means()
+concept_check.home_offer(t)  # form A before the lessons, form B after
 the_learning_path()

@@ -7,6 +7,8 @@ PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 PAGES = [
     ("home", ":material/school:"),
+    # the concept check: form A before the lessons, form B after; listed first, since form A comes first
+    ("check", ":material/quiz:"),
     ("dataset", ":material/grid_view:"),
     ("neuron", ":material/linear_scale:"),
     ("convolution", ":material/filter_center_focus:"),
