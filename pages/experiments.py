@@ -13,7 +13,6 @@ from core import data
 from core.checkpoint import model_to_bytes
 from core.data import MNIST_MEAN, MNIST_STD
 from core.experiments.charts import RUN_COLOURS, filters_image, overlay_frame, tutorial_overlay_frame
-from core.experiments.difference import describe_difference
 from core.experiments.export_script import export_script
 from core.experiments.store import RunStore, curves_table
 from core.i18n import Translator
@@ -28,8 +27,8 @@ from core.training.session import RUNNING, TrainingSession
 from ui import cache, state, training_state
 from ui.charts import experiments as charts
 from ui.experiments import (
+    difference_sentence,
     follow_kept_runs,
-    format_value,
     run_label,
     run_store,
     runs_frame,
@@ -71,26 +70,6 @@ def show_overlay(runs: list[RunRecord], t: Translator) -> None:
     ), alt=t("experiments.chart.alt", count=len(runs), runs=", ".join(labels)))
     if tutorial:
         st.caption(t("experiments.chart.tutorial_caption"))
-
-
-def difference_sentence(a: RunRecord, b: RunRecord, t: Translator) -> str:
-    """In words: what differs from run `a` to run `b`, and what it did."""
-    difference = describe_difference(a, b)
-    la, lb = run_label(a, t), run_label(b, t)
-    changes = [t("experiments.diff.change", field=t(f"experiments.field.{c.field}"),
-                 before=format_value(c.field, c.before, t), after=format_value(c.field, c.after, t))
-               for c in difference.changes]
-    if not changes:
-        first = t("experiments.diff.same", a=la, b=lb) + " " + t("experiments.diff.same_seed")
-    elif len(changes) == 1:
-        first = t("experiments.diff.only", a=la, b=lb, change=changes[0])
-    else:
-        first = t("experiments.diff.several", a=la, b=lb, count=len(changes), changes="; ".join(changes))
-    names = {"a": la, "b": lb}
-    effects = [t(f"experiments.effect.{e.key}", **(e.fields | {"run": names[e.fields["run"]]}
-                                                   if "run" in e.fields else e.fields))
-               for e in difference.effects]
-    return first + ("\n\n→ " + "; ".join(effects) + "." if effects else "")
 
 
 def replay_digit(t: Translator) -> tuple[torch.Tensor, np.ndarray, int | None, str]:

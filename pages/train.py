@@ -22,7 +22,7 @@ from core.model.charts import probability_description
 from core.model.design import describe
 from core.model.shapes import parameter_total
 from core.pixels import enlarge
-from core.predictions import TRAIN_ACCURACY, run_values
+from core.predictions import TRAIN_ACCURACY, TRAIN_CHANGE, TRAIN_CURVE, change_values, run_values
 from core.training import (
     EPOCH_RANGE,
     OPTIMIZERS,
@@ -41,6 +41,7 @@ from core.training.weights_messages import loaded_message, pth_note, refusal_mes
 from core.workspace.items import MODEL
 from ui import cache, experiments, live_runs, prediction, state, workspace
 from ui.charts import training as cached_charts
+from ui.experiments import difference_sentence, format_value, run_store
 from ui.pictures import digit_alt, digit_pngs
 from ui.recipe_link import settings_from_link, settings_to_link
 from ui.state import translator
@@ -212,6 +213,36 @@ def cross_entropy_example() -> None:
         t("train.explain.col.prob"): [f"{v:.3g}" for v in steps.probabilities],
     }), hide_index=True, height=388)
     st.markdown(t("train.explain.loss_result", label=label, p=steps.probability_true, loss=steps.loss))
+
+
+# --- predict first -------------------------------------------------------------------------------
+
+def change_words(asked: dict) -> dict:
+    """The changed setting's name and values as the training page writes them."""
+    field = asked["field"]
+    return {"field": t(f"experiments.field.{field}"), "before": format_value(field, asked["before"], t),
+            "after": format_value(field, asked["after"], t)}
+
+
+def what_differs(record: dict) -> None:
+    """Under the revealed "better, worse or the same?": the bench's sentence on what differs."""
+    store = run_store()
+    before, after = store.get(record["fields"]["before_run"]), store.get(record["fields"]["after_run"])
+    if before is not None and after is not None:
+        st.info(difference_sentence(before, after, t), icon=":material/compare_arrows:")
+
+
+def predict_first(session: TrainingSession | None) -> None:
+    """Before Train: the test-accuracy curve and the final accuracy the learner expects, and, when one
+    setting differs from the last finished run, whether that makes the next run better or worse."""
+    values = run_values(session, planned=st.session_state[SETTING_KEYS["epochs"]])
+    prediction.ask(TRAIN_CURVE, values, t)
+    accuracy_column, change_column = st.columns(2, gap="medium")
+    with accuracy_column:
+        prediction.ask(TRAIN_ACCURACY, values, t)
+    with change_column:
+        change = change_values(run_store().runs, session, chosen_config(), state.design_to_train() or LENET)
+        prediction.ask(TRAIN_CHANGE, change, t, words=change_words, more=what_differs)
 
 
 # --- the run, drawn live -------------------------------------------------------------------------
@@ -479,7 +510,7 @@ for name, key in SETTING_KEYS.items():  # first visit: the classic recipe
     st.session_state.setdefault(key, getattr(PRESETS["classic"], name))
 experiments.show_notice()
 session = act_on_request(current_session(), device)
-prediction.ask(TRAIN_ACCURACY, run_values(session), t)  # before Train: the accuracy the learner expects
+predict_first(session)
 settings_column, explain_column = st.columns([1, 1], gap="large")
 with settings_column:
     settings_panel(session, running=session is not None and session.status == RUNNING)

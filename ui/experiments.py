@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.experiments.difference import describe_difference
 from core.experiments.store import RunStore, name_parts, runs_table
 from core.i18n import Translator
 from core.store import StoreError, Workspace
@@ -125,3 +126,23 @@ def runs_frame(runs: list[RunRecord], t: Translator) -> pd.DataFrame:
     headers = {c: t(f"experiments.col.{c}") for c in RUN_COLUMNS}
     headers |= {f: t(f"train.{f}") for f in RECIPE_FIELDS}  # the training page's own names
     return frame.rename(columns=headers)
+
+
+def difference_sentence(a: RunRecord, b: RunRecord, t: Translator) -> str:
+    """In words: what differs from run `a` to run `b`, and what it did."""
+    difference = describe_difference(a, b)
+    la, lb = run_label(a, t), run_label(b, t)
+    changes = [t("experiments.diff.change", field=t(f"experiments.field.{c.field}"),
+                 before=format_value(c.field, c.before, t), after=format_value(c.field, c.after, t))
+               for c in difference.changes]
+    if not changes:
+        first = t("experiments.diff.same", a=la, b=lb) + " " + t("experiments.diff.same_seed")
+    elif len(changes) == 1:
+        first = t("experiments.diff.only", a=la, b=lb, change=changes[0])
+    else:
+        first = t("experiments.diff.several", a=la, b=lb, count=len(changes), changes="; ".join(changes))
+    names = {"a": la, "b": lb}
+    effects = [t(f"experiments.effect.{e.key}", **(e.fields | {"run": names[e.fields["run"]]}
+                                                   if "run" in e.fields else e.fields))
+               for e in difference.effects]
+    return first + ("\n\n→ " + "; ".join(effects) + "." if effects else "")

@@ -2,6 +2,7 @@
 the truth computed by the lesson's own code, graded by bands, and the gap explained."""
 
 from core.predictions.lessons import (  # noqa: F401  the package's main API
+    CONV_BRIGHTEST,
     CONV_TOP_LEFT,
     MODEL_CONV2,
     MODEL_FC1,
@@ -10,6 +11,10 @@ from core.predictions.lessons import (  # noqa: F401  the package's main API
     NEURON_STEPS,
     PROMPTS,
     TRAIN_ACCURACY,
+    TRAIN_CHANGE,
+    TRAIN_CURVE,
+    change_values,
+    curve_epochs,
     run_values,
 )
 from core.predictions.prompt import (  # noqa: F401
@@ -18,7 +23,9 @@ from core.predictions.prompt import (  # noqa: F401
     SKIPPED,
     WRONG,
     Choice,
+    Curve,
     Number,
+    Point,
     Prompt,
     Truth,
     grade,

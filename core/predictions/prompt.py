@@ -5,13 +5,15 @@ the explanation of the gap; and the pure functions that lock an answer and grade
 An answer is kept as a plain JSON dict (the workspace keeps every prompt's under its id):
 `answer` (None: skipped), `asked` (the question's fields when it was asked), `after` (for a truth
 that comes later: the value it must differ from), and once the truth is known `truth`, `grade`,
-`gap` (numbers), `explain` and `fields` (the explanation's text key suffix and its fields).
+`gap` (numbers: the truth minus a Number; a Curve's mean distance; a Point's distance in pixels),
+`explain` and `fields` (the explanation's text key suffix and its fields).
 Not here: how the page asks (ui/prediction.py), the prompts themselves (core/predictions/lessons.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +50,44 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Curve:
+    """A curve given as three values (after the first epoch, at the middle, at the end of the run),
+    graded by their mean distance to the truth's three: within `right` is right, `close` close."""
+
+    right: float
+    close: float
+    start: tuple[float, float, float] = (70.0, 80.0, 90.0)  # where the three sliders begin
+    low: float = 0.0
+    high: float = 100.0
+    step: float = 0.5
+    format: str = "{:.1f}%"
+
+    def written(self, value: float) -> str:
+        return self.format.format(value)
+
+    def gap(self, answer: Sequence[float], truth: Sequence[float]) -> float:
+        """The mean distance between the three guessed values and the truth's."""
+        return sum(abs(float(a) - float(b)) for a, b in zip(answer, truth, strict=True)) / len(truth)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A pixel picked on an image, [row, column] counted from 0 at the top left; within `right`
+    pixels of the truth (or of a point tied with it in `Truth.near`) is right, within `close` close."""
+
+    right: float
+    close: float
+
+    def gap(self, answer: Sequence[int], truth: Truth) -> float:
+        """The distance in pixels from `answer` to the nearest of the truth's points."""
+        points = [truth.value, *truth.near]
+        return min(math.dist([float(v) for v in answer], [float(v) for v in point]) for point in points)
+
+
+Kind = Choice | Number | Curve | Point
+
+
+@dataclass(frozen=True)
 class Truth:
     """What the lesson's code says: the answer, anything else that counts as close (a common slip,
     such as the flipped kernel's sign), and the explanation of the gap."""
@@ -63,15 +103,24 @@ class Prompt:
     """A question asked before the lesson shows its answer."""
 
     id: str  # the answers' key, and the texts' prefix: predict.<id>.question, ...
-    answer: Choice | Number
+    answer: Kind
     truth: Callable[[Values], Truth | None]  # computed by the lesson's code; None: not known yet
     asked: Callable[[Values], dict[str, Any]] = lambda values: {}  # the question's fields
     applies: Callable[[Values], bool] = lambda values: True  # whether the question makes sense now
     later: str | None = None  # the truth comes later: graded once this value differs from the guess's
 
 
-def grade(kind: Choice | Number, answer: Any, truth: Truth) -> str:
+def _banded(gap: float, right: float, close: float) -> str:
+    tiny = 1e-9  # rounding, never a band of its own
+    return RIGHT if gap <= right + tiny else CLOSE if gap <= close + tiny else WRONG
+
+
+def grade(kind: Kind, answer: Any, truth: Truth) -> str:
     """RIGHT, CLOSE or WRONG for `answer` (never None) against `truth`."""
+    if isinstance(kind, Curve):
+        return _banded(kind.gap(answer, truth.value), kind.right, kind.close)
+    if isinstance(kind, Point):
+        return _banded(kind.gap(answer, truth), kind.right, kind.close)
     if isinstance(kind, Choice):
         if answer == truth.value:
             return RIGHT
@@ -113,6 +162,10 @@ def reveal(prompt: Prompt, record: dict[str, Any], values: Values) -> dict[str, 
                 "grade": SKIPPED if answer is None else grade(prompt.answer, answer, truth)}
     if isinstance(prompt.answer, Number) and answer is not None:
         revealed["gap"] = float(truth.value) - float(answer)
+    elif isinstance(prompt.answer, Curve) and answer is not None:
+        revealed["gap"] = prompt.answer.gap(answer, truth.value)
+    elif isinstance(prompt.answer, Point) and answer is not None:
+        revealed["gap"] = prompt.answer.gap(answer, truth)
     return revealed
 
 

@@ -35,6 +35,35 @@ TEXT = {
         "No guess this time. The answer comes when your next run finishes.",
         "这次没有猜。下一次训练结束时揭晓答案。",
     ),
+    "predict.giveaway": (
+        "The answer is in here: guess above first", "答案在这里面：请先在上面猜一猜",
+    ),
+    "predict.point": ("row {row}, column {col}", "第 {row} 行、第 {col} 列"),
+    "predict.point.row": ("Row (from the top)", "行（从上往下数）"),
+    "predict.point.col": ("Column (from the left)", "列（从左往右数）"),
+    "predict.point.help": (
+        "Click a pixel of the digit, or pick its row and column here (arrow keys move them).",
+        "点一下数字上的某个像素，或者在这里选它的行和列（方向键可以移动）。",
+    ),
+    "predict.point.title": ("Click where you expect it", "点出你猜的位置"),
+    "predict.point.alt": (
+        "The digit, {rows} by {cols} pixels, to click a pixel on; your pick, ringed, is row {row}, "
+        "column {col}.",
+        "可以点选像素的数字图像，共 {rows} × {cols} 像素；你选中的位置（圆圈）是第 {row} 行、第 {col} 列。",
+    ),
+    "predict.curve.first": ("After the first epoch", "第 1 轮之后"),
+    "predict.curve.middle": ("At the middle (epoch {epoch})", "中间（第 {epoch} 轮）"),
+    "predict.curve.end": ("At the end (epoch {epoch})", "最后（第 {epoch} 轮）"),
+    "predict.curve.guess": ("Your guess", "你的猜测"),
+    "predict.curve.epoch": ("epoch", "轮数（epoch）"),
+    "predict.curve.accuracy": ("test accuracy (%)", "测试准确率（%）"),
+    "predict.curve.alt": (
+        "The test-accuracy curve you expect: {guess}.", "你预计的测试准确率曲线：{guess}。",
+    ),
+    "predict.curve.alt_real": (
+        "Your expected test-accuracy curve, {guess}, drawn over the run's real one, {real}.",
+        "你预计的测试准确率曲线（{guess}）画在这次训练的真实曲线（{real}）上面。",
+    ),
     "predict.presenter": ("Presenter mode: no prompts", "演示模式：不提问"),
     "predict.presenter_help": (
         "Hides the \"predict first\" questions on every page, for showing the lessons to a room.",
@@ -133,6 +162,44 @@ TEXT = {
         "像素乘以权重再求和：{sum}。这是互相关：卷积核原样放在图像上，PyTorch 的 Conv2d 算的就是它。"
         "真正的卷积会先把卷积核翻转（+1 到了上面），结果会是 {flipped}。",
     ),
+    "predict.conv_brightest.question": (
+        "Before you look at the filtered maps: where will the map of this {label} (test image {index}) "
+        "be brightest with the filter shown? Pick the pixel of the digit at the centre of the window "
+        "that gives the largest number. (Within 2 pixels counts as right, within 5 as close.)",
+        "先别看滤波后的特征图：用右边这个卷积核处理这个 {label}（第 {index} 张测试图片），"
+        "特征图哪里最亮？在数字上选出得到最大值的那个窗口的中心像素。"
+        "（相差 2 个像素以内算对，5 个以内算接近。）",
+    ),
+    "predict.conv_brightest.result.right": (
+        ":green[**Right.**] You picked {answer}, {away} pixels from the brightest window's centre, {truth}.",
+        ":green[**猜对了。**]你选的是{answer}，离最亮窗口的中心（{truth}）{away} 个像素。",
+    ),
+    "predict.conv_brightest.result.close": (
+        ":orange[**Close.**] You picked {answer}, {away} pixels from the brightest window's centre, {truth}.",
+        ":orange[**很接近。**]你选的是{answer}，离最亮窗口的中心（{truth}）{away} 个像素。",
+    ),
+    "predict.conv_brightest.result.wrong": (
+        ":red[**Not this time.**] You picked {answer}, {away} pixels from the brightest window's centre, "
+        "{truth}.",
+        ":red[**这次没猜中。**]你选的是{answer}，离最亮窗口的中心（{truth}）{away} 个像素。",
+    ),
+    "predict.conv_brightest.explain": (
+        "The largest number on the filtered map is {value}, from the window centred on row {row}, "
+        "column {col}: there the kernel's positive weights lie on ink and its negative ones on background. "
+        "On the maps below, the ring is your pick and the cross the "
+        "brightest window's centre.",
+        "滤波后的特征图上最大的数是 {value}，来自中心在第 {row} 行、第 {col} 列的窗口："
+        "在那里，卷积核的正权重正好落在墨迹上，负权重落在背景上。"
+        "在下面的图上，圆圈是你选的位置，叉号是最亮窗口的中心。",
+    ),
+    "predict.conv_brightest.explain_ties": (
+        "The largest number on the filtered map is {value}, and {ties} windows give it, the first centred "
+        "on row {row}, column {col}: wherever the kernel's positive weights lie on ink and its negative "
+        "ones on background. On the maps below, the ring is your pick and the crosses the brightest windows' centres.",
+        "滤波后的特征图上最大的数是 {value}，有 {ties} 个窗口都得到它，第一个的中心在第 {row} 行、"
+        "第 {col} 列：凡是卷积核的正权重落在墨迹上、负权重落在背景上的地方都是这样。"
+        "在下面的图上，圆圈是你选的位置，叉号是最亮窗口的中心。",
+    ),
     # --- inside LeNet ------------------------------------------------------------------------------
     "predict.model_conv2.question": (
         "Before you read the table: conv2 gets the {before} maps that come before it (see the code above). "
@@ -193,5 +260,65 @@ TEXT = {
         "That is its accuracy on the 10,000 test images after one epoch, a single pass over its training "
         "images.",
         "这是它只训练一轮（把训练图片过一遍）之后在 10,000 张测试图片上的准确率。",
+    ),
+    # --- training: the curve ------------------------------------------------------------------------
+    "predict.train_curve.question": (
+        "Before you train: what test accuracy do you expect after the first epoch, at the middle of the "
+        "run and at its end? Set the three sliders: the line beside them is your curve. (Within 1.5 "
+        "points on average counts as right, within 4 as close.)",
+        "训练之前：你觉得第 1 轮之后、训练到一半和最后的测试准确率分别是多少？拖动三个滑块，"
+        "旁边的线就是你的曲线。（平均相差 1.5 个百分点以内算对，4 个以内算接近。）",
+    ),
+    "predict.train_curve.real": ("Test accuracy of the run", "这次训练的测试准确率"),
+    "predict.train_curve.result.right": (
+        ":green[**Right.**] You expected {answer}; it went {truth}.",
+        ":green[**猜对了。**]你预计 {answer}，实际是 {truth}。",
+    ),
+    "predict.train_curve.result.close": (
+        ":orange[**Close.**] You expected {answer}; it went {truth}.",
+        ":orange[**很接近。**]你预计 {answer}，实际是 {truth}。",
+    ),
+    "predict.train_curve.result.wrong": (
+        ":red[**Not this time.**] You expected {answer}; it went {truth}.",
+        ":red[**这次没猜中。**]你预计 {answer}，实际是 {truth}。",
+    ),
+    "predict.train_curve.result.skipped": (
+        "No guess this time. It went {truth}.", "这次没有猜。实际是 {truth}。",
+    ),
+    "predict.train_curve.explain": (
+        "You expected {guess_first}; it reached {first} after one epoch. At epoch {middle_epoch} you "
+        "expected {guess_middle} and it had {middle}; at the end, epoch {end_epoch}, {guess_end} against "
+        "{end}.",
+        "你预计 {guess_first}，第 1 轮之后实际达到 {first}。第 {middle_epoch} 轮你预计 {guess_middle}，"
+        "实际是 {middle}；最后第 {end_epoch} 轮，你预计 {guess_end}，实际是 {end}。",
+    ),
+    "predict.train_curve.explain_skipped": (
+        "It reached {first} after one epoch, {middle} at epoch {middle_epoch} and {end} at the end, epoch "
+        "{end_epoch}.",
+        "第 1 轮之后达到 {first}，第 {middle_epoch} 轮是 {middle}，最后第 {end_epoch} 轮是 {end}。",
+    ),
+    # --- training: what one change does ---------------------------------------------------------------
+    "predict.train_change.question": (
+        "You changed one setting from your last run: {field}, from {before} to {after}. Will the next "
+        "run's test accuracy be better, worse or about the same (within ±0.3 points)?",
+        "和上一次训练相比，你只改了一个设置：{field}，从 {before} 改成 {after}。"
+        "下一次训练的测试准确率会更好、更差，还是差不多（相差在 ±0.3 个百分点以内）？",
+    ),
+    "predict.train_change.option.worse": ("worse", "更差"),
+    "predict.train_change.option.same": ("about the same", "差不多"),
+    "predict.train_change.option.better": ("better", "更好"),
+    "predict.train_change.caption.worse": (
+        "more than 0.3 points lower", "低 0.3 个百分点以上",
+    ),
+    "predict.train_change.caption.same": (
+        "within 0.3 points either way", "上下相差不超过 0.3 个百分点",
+    ),
+    "predict.train_change.caption.better": (
+        "more than 0.3 points higher", "高 0.3 个百分点以上",
+    ),
+    "predict.train_change.explain": (
+        "The test accuracy went from {before} to {after} ({delta} points); within ±{band} points counts "
+        "as about the same.",
+        "测试准确率从 {before} 变成 {after}（{delta} 个百分点）；相差在 ±{band} 个百分点以内算差不多。",
     ),
 }

@@ -74,8 +74,10 @@ def test_lock_reveals_at_once_and_just_show_me_is_skipped() -> None:
 
 
 def _session(run_id: str, status: str = "done", acc: float | None = 98.64, epochs: float = 1.0):
+    rows = [] if acc is None else [{"epoch": 1, "test_acc": acc}]
     return SimpleNamespace(record=SimpleNamespace(id=run_id), status=status, epochs_done=epochs,
-                           results=None if acc is None else SimpleNamespace(test_acc=acc))
+                           results=None if acc is None else SimpleNamespace(test_acc=acc),
+                           curves=SimpleNamespace(epochs=rows))
 
 
 def test_the_training_guess_waits_for_the_next_finished_run() -> None:
