@@ -9,8 +9,10 @@ from core.design.editing import add_layer, move_layer, remove_layer, set_setting
 from core.model import LENET, DesignError, build_model, charts, layer_rows
 from core.model.design import FIELDS, FLOAT_FIELDS, KINDS, MAX_LAYERS, PRESETS, layer_names, preset
 from core.model.shapes import fused_rows, mult_adds, parameter_total, training_bytes
-from ui import state
-from ui.design_experiments import convolution_section, relu_section
+from core.predictions.design_lessons import DESIGN_GRADIENT, DESIGN_SHUFFLE
+from core.predictions.prompt import Prompt, pending
+from ui import design_experiments, prediction, state
+from ui.design_experiments import RAN_KEY, ExperimentFailed, convolution_section, relu_section
 from ui.state import translator
 
 DRAFT_KEY = "design.draft"  # the design as edited, valid or not
@@ -148,6 +150,31 @@ def train_button(draft: list[dict], valid: bool) -> None:
         st.caption(t("design.training_now", name=state.design_label(state.design_to_train(), t)))
 
 
+def shown_result(name: str):
+    """The experiment's result when this session has it on show (from the server's cache), else None."""
+    if name not in st.session_state.get(RAN_KEY, set()):
+        return None
+    module = design_experiments  # read at call time: tests shrink the budgets
+    try:
+        if name == "convolution":
+            return module.convolution_result(module.CONVOLUTION_CONFIG, module.TEST_SIZE)
+        return module.relu_result(module.RELU_CONFIG, module.TEST_SIZE)
+    except ExperimentFailed:  # the section above has said so already
+        return None
+
+
+def predicted_experiment(prompt: Prompt, name: str, section) -> None:
+    """The experiment's section with its prompt above it. A guess (or "Just show me") runs the
+    experiment at once, and the prompt, drawn once the section has, reveals from its results."""
+    slot = st.container()
+    record = prediction.kept(prompt)
+    if record is not None and pending(record) and not st.session_state.get(prediction.PRESENTER_KEY):
+        st.session_state[RAN_KEY] = st.session_state.get(RAN_KEY, set()) | {name}
+    section(t)
+    with slot:
+        prediction.ask(prompt, {"result": shown_result(name)}, t)
+
+
 # --- the page ------------------------------------------------------------------------------------
 
 st.title(t("design.title"))
@@ -161,6 +188,6 @@ shown, valid = checked(draft)
 train_button(draft, valid)
 figures(shown)
 st.divider()
-convolution_section(t)
+predicted_experiment(DESIGN_SHUFFLE, "convolution", convolution_section)
 st.divider()
-relu_section(t)
+predicted_experiment(DESIGN_GRADIENT, "relu", relu_section)

@@ -12,8 +12,9 @@ from core.charts.heatmap import heatmap
 from core.checkpoint import shown_accuracy
 from core.data import MNIST_MEAN, MNIST_STD, load_mnist
 from core.model.charts import probability_description
+from core.predictions.design_lessons import SKETCH_ROTATION
 from core.sketch import charts, explain, robustness, upload
-from ui import collection
+from ui import collection, prediction
 from ui.errors import guarded_fragment
 from ui.pictures import digit_alt
 from ui.state import SKETCH_IMAGE_KEY, active_model, translator
@@ -161,11 +162,20 @@ def reset_changes() -> None:
         st.session_state.pop(key, None)  # each slider comes back at its default
 
 
+def predict_rotation(model: torch.nn.Module, image: np.ndarray, digit: int) -> bool:
+    """Before the lab shows it: how far the digit turns before the model misreads it; whether the
+    rotation chart may show (once guessed or skipped, or in presenter mode)."""
+    values = {"model": model, "image": image, "digit": int(digit), "reach": CHANGES["sketch.angle"][2]}
+    record = prediction.ask(SKETCH_ROTATION, values, t)
+    return record is not None or bool(st.session_state.get(prediction.PRESENTER_KEY))
+
+
 @guarded_fragment
 def show_robustness(model: torch.nn.Module, image: np.ndarray, digit: int) -> None:
     """Sliders that change the digit; only this part reruns when they move."""
     st.subheader(t("sketch.robust_header"))
     st.write(t("sketch.robust_intro"))
+    chart_shown = predict_rotation(model, image, digit)
     controls, picture, sweep_column = st.columns([2, 1.2, 2.4])
     values = {}
     with controls:
@@ -185,6 +195,9 @@ def show_robustness(model: torch.nn.Module, image: np.ndarray, digit: int) -> No
         st.markdown(t("sketch.changed_reading", digit=changed_reading.digit,
                       confidence=changed_reading.confidence))
     with sweep_column:
+        if not chart_shown:  # it would give the answer away
+            st.caption(t("predict.sketch_rotation.hidden"))
+            return
         sweep = robustness.rotation_sweep(model, image, digit=digit, base=change)
         chart = charts.rotation_chart(
             sweep.angles, sweep.confidence, change.angle, t("sketch.sweep_title", digit=digit),
