@@ -26,7 +26,9 @@ from core.convolution.filters import (
 )
 from core.convolution.kernel_input import KernelInputError, parse_kernel
 from core.data import load_mnist
-from core.predictions import CONV_TOP_LEFT
+from core.predictions import CONV_BRIGHTEST, CONV_TOP_LEFT
+from core.predictions.charts import marked_stages
+from core.predictions.lessons import window_centre
 from ui import cache, prediction
 from ui.charts import convolution as charts
 from ui.errors import guarded_fragment
@@ -115,6 +117,19 @@ def draw_window(slots: list, kernel: np.ndarray, number: int) -> None:
         note_slot.empty()
 
 
+def window_slots(kernel: np.ndarray) -> list:
+    """The X and the kernel side by side, then the window's products, the output and the sum; while
+    the top-left question waits for a guess, those last (its answer) under a closed expander."""
+    hidden = prediction.waiting(CONV_TOP_LEFT, {})
+    columns = st.columns([5, 3, 7] if hidden else [5, 3, 3, 4])
+    columns[1].vega_lite_chart(charts.number_grid(
+        kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
+    ), width="content", alt=kernel_alt(kernel, number_format(kernel)))
+    with prediction.giveaway(CONV_TOP_LEFT, {}, t):
+        answers = st.columns([3, 4]) if hidden else columns[2:]
+        return [columns[0].empty(), answers[0].empty(), answers[1].empty(), *(st.empty() for _ in range(3))]
+
+
 def sliding_window() -> tuple[np.ndarray, list, list[int]]:
     """Section 1 as it stands; returns the kernel, the window's slots, and the windows still to
     animate if Play was pressed (drawn after section 2, so that section is not left greyed out)."""
@@ -153,11 +168,7 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
         play = buttons[2].button(t("convolution.window.play"), key="convolution.play",
                                  icon=":material/play_arrow:")
 
-    columns = st.columns([5, 3, 3, 4])
-    columns[1].vega_lite_chart(charts.number_grid(
-        kernel, title=t("convolution.window.kernel_title"), size=130, value_format=number_format(kernel)
-    ), width="content", alt=kernel_alt(kernel, number_format(kernel)))
-    slots = [columns[0].empty(), columns[2].empty(), columns[3].empty(), st.empty(), st.empty(), st.empty()]
+    slots = window_slots(kernel)
     draw_window(slots, kernel, number)
     frames = list(range(1 if number >= total else number, total + 1)) if play else []
     return kernel, slots, frames
@@ -176,6 +187,11 @@ def animate_window(slots: list, kernel: np.ndarray, frames: list[int]) -> None:
 
 def correlation_or_convolution(kernel: np.ndarray) -> None:
     st.header(t("convolution.flip.header"))
+    with prediction.giveaway(CONV_TOP_LEFT, {}, t):  # it quotes the top-left window's two answers
+        flip_grids(kernel)
+
+
+def flip_grids(kernel: np.ndarray) -> None:
     ours, theirs = apply_filter(LETTER_X, kernel), flipped_convolution(LETTER_X, kernel)
     st.write(t("convolution.flip.explain", ours=signed(ours[0, 0]), theirs=signed(theirs[0, 0])))
     fmt = number_format(kernel)
@@ -257,14 +273,42 @@ def filter_on_digit(images: np.ndarray, labels: np.ndarray) -> int:
     rectified = relu(filtered)
     pooled = max_pool(rectified)
     n, k, out, half = digit.shape[0], kernel.shape[0], filtered.shape[0], pooled.shape[0]
-    st.vega_lite_chart(charts.filter_stages(
-        digit, filtered, rectified, pooled,
-        titles=(t("convolution.digit.image", n=n), t("convolution.digit.filtered", n=out),
-                t("convolution.digit.relu", n=out), t("convolution.digit.pooled", n=half)),
-    ), width="content", alt=t("convolution.digit.stages_alt", index=index, label=int(labels[index]), n=n,
-                              out=out, half=half))
+    question = {"image": digit, "kernel": kernel, "index": index, "label": int(labels[index])}
+    record = prediction.ask(CONV_BRIGHTEST, question, t)  # before the maps show where it fires
+    titles = (t("convolution.digit.image", n=n), t("convolution.digit.filtered", n=out),
+              t("convolution.digit.relu", n=out), t("convolution.digit.pooled", n=half))
+    alt = t("convolution.digit.stages_alt", index=index, label=int(labels[index]), n=n, out=out, half=half)
+    with prediction.giveaway(CONV_BRIGHTEST, question, t):
+        marks = brightest_marks(record, question)
+        if marks is None:
+            st.vega_lite_chart(charts.filter_stages(digit, filtered, rectified, pooled, titles=titles),
+                               width="content", alt=alt)
+        else:
+            guess, truths = marks
+            st.altair_chart(marked_stages(digit, filtered, rectified, pooled, titles=titles, guess=guess,
+                                          truths=truths, offset=window_centre(kernel)),
+                            width="content",
+                            alt=f"{alt} {t('predict.conv_brightest.marks_alt', **marks_words(marks))}")
     st.caption(t("convolution.digit.sizes", n=n, k=k, out=out, pooled=half))
     return index
+
+
+def brightest_marks(record: dict | None, question: dict) -> tuple[list | None, list[list]] | None:
+    """The learner's pick and the brightest windows' centres to mark on the maps, once the answer is
+    revealed for the digit and the kernel on screen (None otherwise)."""
+    if record is None or "truth" not in record:
+        return None
+    asked = record.get("asked", {})
+    if asked.get("index") != question["index"] or asked.get("kernel") != question["kernel"].tolist():
+        return None
+    truth = CONV_BRIGHTEST.truth(question)  # the same digit and kernel: the same truth, ties included
+    return record["answer"], [truth.value, *truth.near]
+
+
+def marks_words(marks: tuple) -> dict:
+    guess, truths = marks
+    return {"row": truths[0][0] + 1, "col": truths[0][1] + 1,
+            "guess": "—" if guess is None else t("predict.point", row=guess[0] + 1, col=guess[1] + 1)}
 
 
 # --- 4. the filters LeNet learned ------------------------------------------------------------------

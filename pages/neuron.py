@@ -56,7 +56,12 @@ def the_setup() -> tuple[float, float, float, float, float, int]:
     lr = col_lr.select_slider(t("neuron.lr"), options=neuron.LEARNING_RATES, format_func=lr_label,
                               key="neuron.lr", persist_state="session", help=t("neuron.lr_help"))
     steps = col_steps.slider(t("neuron.steps"), 1, 60, key="neuron.steps", persist_state="session")
+    return x, y_target, w0, b0, lr, steps
 
+
+def the_rule(x: float, lr: float, inside_expander: bool) -> None:
+    """The learning rate's limit 2/(x² + 1), the "try" buttons and why the limit is what it is (its
+    own expander, or a plain block when this is drawn inside one: expanders do not nest)."""
     limit = neuron.lr_limit(x)
     st.markdown(t("neuron.limit", x=f"{x:g}", limit=f"{limit:.4g}", lr=lr_label(lr),
                   ratio=f"{lr / limit:.3g}"))
@@ -65,11 +70,13 @@ def the_setup() -> tuple[float, float, float, float, float, int]:
     for behaviour in neuron.REGIME_EXAMPLES:
         try_row.button(t(f"neuron.try.{behaviour}"), key=f"neuron.try_{behaviour}", on_click=try_behaviour,
                        args=(behaviour,))
-    with st.expander(t("neuron.why_limit.title")):
+    why = st.container() if inside_expander else st.expander(t("neuron.why_limit.title"))
+    with why:
+        if inside_expander:
+            st.markdown(f"**{t('neuron.why_limit.title')}**")
         st.markdown(t("neuron.why_limit.intro"))
         st.latex(r"e_{\mathrm{new}} = \bigl(1 - \eta\,(x^2 + 1)\bigr)\,e")
         st.markdown(t("neuron.why_limit.body"))
-    return x, y_target, w0, b0, lr, steps
 
 
 def predict_first(values: dict) -> None:
@@ -175,9 +182,15 @@ def the_player(run: neuron.Descent, run_key: tuple, x: float, y_target: float,
 
 # --- the table of steps -------------------------------------------------------------------------
 
-def the_table(run: neuron.Descent) -> None:
-    """Every step's numbers, and the same as CSV."""
+def the_table(run: neuron.Descent, asked: dict) -> None:
+    """Every step's numbers, and the same as CSV (its losses answer the steps question: kept closed
+    while that waits for a guess)."""
     st.subheader(t("neuron.table"))
+    with prediction.giveaway(predictions.NEURON_STEPS, asked, t):
+        steps_table(run)
+
+
+def steps_table(run: neuron.Descent) -> None:
     table = pd.DataFrame(
         [(r.step, r.w, r.b, r.y, r.loss, r.grad_w, r.grad_b, r.w_next, r.b_next) for r in run.records],
         columns=[t("neuron.col.step"), "w", "b", "y", t("neuron.col.loss"), "dL/dw", "dL/db",
@@ -245,13 +258,16 @@ st.title(t("neuron.title"))
 st.write(t("neuron.intro"))
 start_values()
 x, y_target, w0, b0, lr, steps = the_setup()
-predict_first({"x": x, "target": y_target, "w0": w0, "b0": b0, "lr": lr, "steps": steps})
+asked = {"x": x, "target": y_target, "w0": w0, "b0": b0, "lr": lr, "steps": steps}
+predict_first(asked)
 run = neuron.run_descent(x, y_target, w0, b0, lr, steps)
-the_lesson(run, x, lr, steps)
+with prediction.giveaway(predictions.NEURON_REGIME, asked, t):  # the rule and the box say what it does
+    the_rule(x, lr, inside_expander=prediction.waiting(predictions.NEURON_REGIME, asked))
+    the_lesson(run, x, lr, steps)
 run_key = (x, y_target, w0, b0, lr, steps)
 follow_the_run(run, run_key)
 slots, prepared, playing = the_player(run, run_key, x, y_target, lr)
-the_table(run)
+the_table(run, asked)
 several_points()
 st.info(t("neuron.fit.bridge"))
 st.page_link("pages/backprop.py", label=t("neuron.backprop_link"), icon=":material/undo:")

@@ -90,6 +90,10 @@ def _clicked(key: str) -> None:
         st.session_state[row_key], st.session_state[col_key] = int(clicked[0]["row"]), int(clicked[0]["col"])
 
 
+def _from_one(index: int) -> str:
+    return str(index + 1)
+
+
 def ask_point(kind: Point, key: str, image: np.ndarray, t: Translator) -> None:
     """The digit to click on, and a row and a column to pick with the keyboard."""
     rows, cols = np.shape(image)
@@ -97,9 +101,9 @@ def ask_point(kind: Point, key: str, image: np.ndarray, t: Translator) -> None:
     st.session_state.setdefault(row_key, rows // 2)
     st.session_state.setdefault(col_key, cols // 2)
     digit, pickers = st.columns([3, 2], gap="medium")
-    with pickers:
-        st.select_slider(t("predict.point.row"), list(range(rows)), key=row_key, format_func=lambda v: v + 1)
-        st.select_slider(t("predict.point.col"), list(range(cols)), key=col_key, format_func=lambda v: v + 1)
+    with pickers:  # counted from 1, as the texts say "row 8"
+        st.select_slider(t("predict.point.row"), list(range(rows)), key=row_key, format_func=_from_one)
+        st.select_slider(t("predict.point.col"), list(range(cols)), key=col_key, format_func=_from_one)
         st.caption(t("predict.point.help"))
     pick = point_guess(key)
     with digit:

@@ -78,10 +78,13 @@ class Point:
     right: float
     close: float
 
+    def nearest(self, answer: Sequence[int], truth: Truth) -> list[int]:
+        """Of the truth's points (tied ones included), the one nearest `answer`."""
+        return list(min([truth.value, *truth.near], key=lambda point: math.dist(answer, point)))
+
     def gap(self, answer: Sequence[int], truth: Truth) -> float:
         """The distance in pixels from `answer` to the nearest of the truth's points."""
-        points = [truth.value, *truth.near]
-        return min(math.dist([float(v) for v in answer], [float(v) for v in point]) for point in points)
+        return math.dist(answer, self.nearest(answer, truth))
 
 
 Kind = Choice | Number | Curve | Point
@@ -164,7 +167,8 @@ def reveal(prompt: Prompt, record: dict[str, Any], values: Values) -> dict[str, 
         revealed["gap"] = float(truth.value) - float(answer)
     elif isinstance(prompt.answer, Curve) and answer is not None:
         revealed["gap"] = prompt.answer.gap(answer, truth.value)
-    elif isinstance(prompt.answer, Point) and answer is not None:
+    elif isinstance(prompt.answer, Point) and answer is not None:  # of tied points, the one it was near
+        revealed["truth"] = prompt.answer.nearest(answer, truth)
         revealed["gap"] = prompt.answer.gap(answer, truth)
     return revealed
 

@@ -183,21 +183,28 @@ TEXT = {
         "{truth}.",
         ":red[**这次没猜中。**]你选的是{answer}，离最亮窗口的中心（{truth}）{away} 个像素。",
     ),
+    "predict.conv_brightest.marks_alt": (
+        "Marked on the digit and on the filtered map: your pick, {guess} (a ring), and the brightest "
+        "window's centre, row {row}, column {col} (a cross).",
+        "数字和滤波后的特征图上标出了：你选的位置{guess}（圆圈），以及最亮窗口的中心，第 {row} 行、"
+        "第 {col} 列（叉号）。",
+    ),
     "predict.conv_brightest.explain": (
         "The largest number on the filtered map is {value}, from the window centred on row {row}, "
-        "column {col}: there the kernel's positive weights lie on ink and its negative ones on background. "
+        "column {col}: there the digit best matches the kernel's pattern, ink under its largest weights and "
+        "background under its smallest. "
         "On the maps below, the ring is your pick and the cross the "
         "brightest window's centre.",
         "滤波后的特征图上最大的数是 {value}，来自中心在第 {row} 行、第 {col} 列的窗口："
-        "在那里，卷积核的正权重正好落在墨迹上，负权重落在背景上。"
+        "在那里，数字最符合卷积核的图案：最大的权重下面是墨迹，最小的权重下面是背景。"
         "在下面的图上，圆圈是你选的位置，叉号是最亮窗口的中心。",
     ),
     "predict.conv_brightest.explain_ties": (
-        "The largest number on the filtered map is {value}, and {ties} windows give it, the first centred "
-        "on row {row}, column {col}: wherever the kernel's positive weights lie on ink and its negative "
-        "ones on background. On the maps below, the ring is your pick and the crosses the brightest windows' centres.",
-        "滤波后的特征图上最大的数是 {value}，有 {ties} 个窗口都得到它，第一个的中心在第 {row} 行、"
-        "第 {col} 列：凡是卷积核的正权重落在墨迹上、负权重落在背景上的地方都是这样。"
+        "The largest number on the filtered map is {value}, and {ties} windows give it: wherever the "
+        "digit matches the kernel's pattern as well, ink under its largest weights and background under its "
+        "smallest. On the maps below, the ring is your pick and the crosses the brightest windows' centres.",
+        "滤波后的特征图上最大的数是 {value}，有 {ties} 个窗口都得到它：凡是数字同样符合卷积核图案的地方"
+        "（最大的权重下面是墨迹，最小的权重下面是背景）都是这样。"
         "在下面的图上，圆圈是你选的位置，叉号是最亮窗口的中心。",
     ),
     # --- inside LeNet ------------------------------------------------------------------------------

@@ -10,9 +10,12 @@ from core.predictions import (
     RIGHT,
     SKIPPED,
     TRAIN_ACCURACY,
+    TRAIN_CURVE,
     WRONG,
     Choice,
+    Curve,
     Number,
+    Point,
     Prompt,
     Truth,
     grade,
@@ -98,3 +101,46 @@ def test_only_records_this_code_writes_are_readable() -> None:
     assert readable(lock(prompt, 3, {})) and readable(lock(TRAIN_ACCURACY, 90.0, run_values(None)))
     damaged = (None, 3, {}, {"answer": 1, "truth": 2}, {"answer": 1, "asked": 5})
     assert not any(readable(record) for record in damaged)
+
+
+def test_a_curve_is_graded_by_its_mean_distance_to_the_real_one() -> None:
+    kind = Curve(right=1.5, close=4)
+    truth = Truth([90.0, 95.0, 97.0])
+    assert grade(kind, [90.0, 95.0, 97.0], truth) == RIGHT
+    assert grade(kind, [88.0, 94.0, 97.5], truth) == RIGHT  # (2 + 1 + 0.5) / 3 = 1.17
+    assert grade(kind, [85.0, 92.0, 96.0], truth) == CLOSE  # 3
+    assert grade(kind, [70.0, 80.0, 90.0], truth) == WRONG
+
+
+def test_a_point_counts_its_distance_to_the_nearest_tied_truth() -> None:
+    kind = Point(right=2, close=5)
+    truth = Truth([8, 9], near=([8, 16],))
+    assert grade(kind, [9, 10], truth) == RIGHT  # √2 from the first
+    assert grade(kind, [10, 13], truth) == CLOSE  # √13 ≈ 3.6 from the second, 4.5 from the first
+    assert grade(kind, [20, 20], truth) == WRONG
+    assert kind.nearest([10, 13], truth) == [8, 16]
+
+
+def test_a_revealed_point_keeps_the_tied_truth_it_was_nearest_and_its_distance() -> None:
+    prompt = Prompt("p", Point(right=2, close=5), lambda values: Truth([8, 9], near=([8, 16],)))
+    record = lock(prompt, [10, 13], {})
+    assert record["truth"] == [8, 16] and record["grade"] == CLOSE and round(record["gap"], 2) == 3.61
+    assert lock(prompt, None, {})["truth"] == [8, 9] and readable(record)
+
+
+def test_the_curve_guess_waits_for_the_next_finished_run_and_reads_its_curve() -> None:
+    record = lock(TRAIN_CURVE, [80.0, 90.0, 95.0], run_values(None, planned=5))
+    assert pending(record) and record["asked"]["middle_epoch"] == "3" and record["asked"]["at"] == [1, 3, 5]
+    session = _session("new", acc=97.0, epochs=5.0)
+    accuracies = (91.0, 94.0, 95.0, 96.5, 97.0)
+    session.curves.epochs = [{"epoch": e, "test_acc": a} for e, a in enumerate(accuracies, 1)]
+    done = reveal(TRAIN_CURVE, record, run_values(session))
+    assert done["truth"] == [91.0, 95.0, 97.0] and done["grade"] == WRONG  # (11 + 5 + 2) / 3 = 6 points
+    assert round(done["gap"], 2) == 6.0
+    assert done["fields"]["first"] == "91.0%" and done["fields"]["end_epoch"] == "5"
+
+
+def test_the_curve_is_asked_only_for_a_run_of_two_epochs_or_more() -> None:
+    assert not TRAIN_CURVE.applies(run_values(None, planned=1))
+    assert TRAIN_CURVE.applies(run_values(None, planned=2))
+    assert TRAIN_CURVE.asked(run_values(None, planned=2))["middle_epoch"] == "1.5"

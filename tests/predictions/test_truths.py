@@ -1,6 +1,9 @@
 """Each prompt's truth is what the lesson's own code computes, checked against an independent
 reference: the descent itself, torch's conv2d and scipy's convolution, LeNet's real tensors."""
 
+from dataclasses import replace
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 import torch
@@ -8,17 +11,22 @@ import torch.nn.functional as F
 from scipy.signal import convolve2d
 
 from core import neuron
+from core.data import load_mnist
 from core.filters import KERNELS, LETTER_X
 from core.model import LENET, LeNet
 from core.predictions import (
+    CONV_BRIGHTEST,
     CONV_TOP_LEFT,
     MODEL_CONV2,
     MODEL_FC1,
     MODEL_POOL2,
     NEURON_REGIME,
     NEURON_STEPS,
+    TRAIN_CHANGE,
     lessons,
 )
+from core.training import TrainConfig
+from core.training.record import DONE
 
 TUTORIAL = {"x": 1.0, "target": 2.0, "w0": 0.5, "b0": 0.1, "lr": 0.1, "steps": 20}
 
@@ -96,3 +104,42 @@ def test_lenets_shapes_and_fc1s_parameters_are_its_tensors() -> None:
     assert MODEL_FC1.truth(values).value == sum(p.numel() for p in model.fc1.parameters()) == 30_840
     assert MODEL_CONV2.asked(values) == {"before": "6 × 12 × 12", "outputs": "16 × 8 × 8"}
     assert MODEL_FC1.truth(values).fields["share"] == "69"
+
+
+@pytest.mark.parametrize(("index", "kernel"), [(0, "horizontal_edge"), (1, "vertical_edge"), (7, "sharpen"),
+                                               (42, "gaussian_blur")])
+def test_the_brightest_point_is_where_torchs_conv2d_is_largest(index: int, kernel: str) -> None:
+    images, labels = load_mnist(train=False)
+    digit = images[index] / 255.0
+    weights = KERNELS[kernel]
+    truth = CONV_BRIGHTEST.truth({"image": digit, "kernel": weights, "index": index, "label": labels[index]})
+    kernel_tensor = torch.tensor(weights, dtype=torch.float64)[None, None]
+    conv = F.conv2d(torch.tensor(digit)[None, None], kernel_tensor)[0, 0]
+    top = conv.max().item()
+    ties = {(int(r) + weights.shape[0] // 2, int(c) + weights.shape[1] // 2)
+            for r, c in torch.nonzero(torch.isclose(conv, torch.full_like(conv, top), rtol=0, atol=1e-9))}
+    assert {tuple(point) for point in (truth.value, *truth.near)} <= ties and tuple(truth.value) in ties
+    assert truth.fields["value"] == f"{top:.2f}" and truth.fields["ties"] == len(ties)
+
+
+def _run(acc: float, created: float, **changes) -> SimpleNamespace:
+    return SimpleNamespace(id=f"run{created:g}", config=replace(TrainConfig(), **changes), design=LENET,
+                           status=DONE, final_acc=acc, created_at=created)
+
+
+def test_one_change_from_the_last_finished_run_and_its_outcome() -> None:
+    first = _run(97.0, 1.0)
+    assert lessons.one_change(first.config, replace(TrainConfig(), lr=0.1), LENET, LENET) == ("lr", 0.01, 0.1)
+    assert lessons.one_change(first.config, replace(TrainConfig(), lr=0.1, epochs=2), LENET, LENET) is None
+    assert lessons.one_change(first.config, first.config, LENET, LENET) is None
+    faster = replace(TrainConfig(), lr=0.1)
+    asking = lessons.change_values([first], SimpleNamespace(record=first), faster, LENET)
+    assert TRAIN_CHANGE.applies(asking) and TRAIN_CHANGE.asked(asking) == {"field": "lr", "before": 0.01,
+                                                                           "after": 0.1}
+    for acc, outcome in ((97.3, "same"), (96.7, "same"), (97.31, "better"), (96.6, "worse")):
+        second = _run(acc, 2.0, lr=0.1)
+        values = lessons.change_values([first, second], SimpleNamespace(record=second), second.config, LENET)
+        truth = TRAIN_CHANGE.truth(values)
+        assert truth.value == outcome, acc
+        assert truth.fields["before_run"] == first.id and truth.fields["after_run"] == second.id
+    assert TRAIN_CHANGE.truth(lessons.change_values([first], None, first.config, LENET)) is None
