@@ -10,28 +10,38 @@ from __future__ import annotations
 import streamlit as st
 
 from core.classroom import SETTINGS
+from core.i18n import Translator
 from ui import classroom
 from ui.state import translator
 
 t = translator()
 REFRESH_S = 5
+PLACES_SHOWN = 10  # the challenge's top places; the whole table is on the Class page
 
 
 @st.fragment(run_every=REFRESH_S)
 def live_board(class_id: str) -> None:
-    """The board as it stands, redrawn every few seconds."""
+    """The board as it stands, redrawn every few seconds, in the class's language (the room's)."""
     kept = classroom.classes()
     info = kept.info(class_id)
     if info is None or info.ended:
+        st.title(t("board.title"))
         st.info(t("class.projector.missing"))
         return
-    st.title(t("class.projector.title", name=classroom.plain(info.name)))
+    room = Translator(info.language)
+    st.title(room("class.projector.title", name=classroom.plain(info.name)))
     setting = info.sweep["setting"] if info.sweep and info.sweep.get("setting") in SETTINGS else "lr"
-    curves, sweep, rows = classroom.board_specs(class_id, info.version, t.lang, setting, setting, None, True)
+    curves, sweep, rows = classroom.board_specs(class_id, info.version, room.lang, setting, setting, None,
+                                                big=True)
     if not rows:
-        st.info(t("class.board.empty"))
+        st.info(room("class.board.empty"))
         return
-    st.caption(t("class.board.runs", count=len(rows), members=len({r["nickname"] for r in rows})))
+    st.caption(room("class.board.runs", count=len(rows), members=len({r["nickname"] for r in rows})))
+    if info.challenge:
+        st.header(room("class.challenge.header"))
+        st.markdown(classroom.challenge_rules(info.challenge, room))
+        columns = classroom.standing_columns(classroom.board_of_version(class_id, info.version), room)
+        st.table({name: values[:PLACES_SHOWN] for name, values in columns.items()})
     left, right = st.columns(2)
     left.vega_lite_chart(curves, width="stretch")  # each spec carries its description (its accessible name)
     right.vega_lite_chart(sweep, width="stretch")

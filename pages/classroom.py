@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.classroom import SETTINGS, ClassError, NotFound, Refused, TooManyAttempts, WrongKey
+from core.classroom.sweep import finish_estimate
 from core.i18n import LANGUAGES
 from core.qr import qr_png
 from core.store import StoreError
@@ -78,6 +79,10 @@ def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> li
         st.info(t("class.board.empty"))
         return rows
     st.caption(t("class.board.runs", count=len(rows), members=len({r["nickname"] for r in rows})))
+    if info.challenge:
+        st.markdown(f"**{t('class.challenge.header')}**")
+        st.dataframe(classroom.standing_columns(classroom.board_of_version(class_id, info.version), t),
+                     hide_index=True)
     st.vega_lite_chart(curves, width="stretch")  # each spec carries its description (its accessible name)
     st.vega_lite_chart(sweep_spec, width="stretch")
     st.dataframe({t("class.board.col.nickname"): [r["nickname"] for r in rows],
@@ -133,6 +138,27 @@ def sweep_run(member, info) -> None:
         st.switch_page("pages/train.py")
 
 
+def challenge_run(member, info) -> None:
+    """The class's challenge in words, and a button that sets the training page to its limits."""
+    challenge = info.challenge
+    if not challenge:
+        return
+    st.markdown(f"**{t('class.challenge.header')}**")
+    st.markdown(classroom.challenge_rules(challenge, t))
+    if st.button(t("class.challenge.train"), key=f"class.challenge.{member.class_id}",
+                 icon=":material/emoji_events:", help=t("class.challenge.train_help")):
+        images, epochs = challenge.get("max_train_size"), challenge.get("max_epochs")
+        if images is not None:
+            st.session_state[SETTING_KEYS["train_size"]] = min(images, st.session_state.get(
+                SETTING_KEYS["train_size"], images))
+        if epochs is not None:
+            st.session_state[SETTING_KEYS["epochs"]] = min(epochs, st.session_state.get(
+                SETTING_KEYS["epochs"], epochs))
+        st.session_state[SETTING_KEYS["holdout"]] = True
+        st.session_state["train.link_read"] = True  # the page's address must not reset the challenge's recipe
+        st.switch_page("pages/train.py")
+
+
 def share_controls(member) -> None:
     """Share a kept run, and withdraw a shared one."""
     st.markdown(f"**{t('class.share.header')}**")
@@ -146,7 +172,7 @@ def share_controls(member) -> None:
                           key=f"class.share_pick.{member.class_id}", index=len(done) - 1)
     if st.button(t("class.share.button"), key=f"class.share.{member.class_id}", icon=":material/share:"):
         run = store.get(chosen)
-        family = [parent for parent in (store.get(run.parent[0]) if run.parent else None,) if parent]
+        family = classroom.family_of(run, store.get)
         try:
             classroom.classes().share(member.class_id, workspace.workspace(),
                                       classroom.shared_run(run, experiments.run_name(run, t), family))
@@ -186,6 +212,7 @@ def learner() -> None:
         st.caption(t("class.member.you"))
         st.text(member.nickname)
         sweep_run(member, info)
+        challenge_run(member, info)
         share_controls(member)
         st.button(t("class.board.refresh"), key=f"class.refresh.{member.class_id}", icon=":material/refresh:")
         rows = board(member.class_id, member.member_id, key=f".{member.class_id}")
@@ -240,9 +267,16 @@ def sweep_form(key: str, class_id: str) -> None:
                                 key=f"class.sweep_values.{class_id}.{setting}")
         budget = {"train_size": 5_000, "epochs": 1}
         workers = training_pool().size
-        members = max(classroom.classes().info(class_id).members, len(values))
+        info = classroom.classes().info(class_id)
+        planned = {"setting": setting, "values": list(values), "budget": budget}
+        estimate = finish_estimate(info.sweep or planned, classroom.shared_times(class_id, info.version),
+                                   info.members, workers)
+        if info.sweep:
+            basis = t("class.teach.sweep_measured" if estimate["measured"] else "class.teach.sweep_assumed")
+            st.info(t("class.teach.sweep_progress", basis=basis, workers=workers, **estimate))
         st.caption(t("class.teach.sweep_budget", images=budget["train_size"], epochs=budget["epochs"],
-                     workers=workers, runs=members, minutes=members * 0.5 / workers))
+                     workers=workers, runs=max(info.members, len(values)),
+                     minutes=finish_estimate(planned, [], info.members, workers)["minutes"]))
         if st.button(t("class.teach.sweep_button"), key=f"class.sweep_start.{class_id}", disabled=not values):
             try:
                 classroom.classes().set_sweep(key, class_id, setting, list(values), budget)
@@ -250,6 +284,36 @@ def sweep_form(key: str, class_id: str) -> None:
                 st.error(refusal(err))
             else:
                 st.success(t("class.teach.sweep_set"))
+
+
+def challenge_form(key: str, class_id: str, info) -> None:
+    """Set the challenge: the most training images and epochs a ranked run (and its family) may use."""
+    with st.expander(t("class.teach.challenge")):
+        current = info.challenge or {"max_train_size": 1_000, "max_epochs": 3}
+        no_limit = t("class.challenge.no_limit")
+        images = st.selectbox(t("class.teach.challenge_images"), [None, *TRAIN_SIZES],
+                              index=([None, *TRAIN_SIZES]).index(current.get("max_train_size")),
+                              format_func=lambda n: no_limit if n is None else f"{n:,}",
+                              key=f"class.challenge_images.{class_id}")
+        epoch_choices = [None, *range(1, 11)]
+        epochs = st.selectbox(t("class.teach.challenge_epochs"), epoch_choices,
+                              index=epoch_choices.index(current.get("max_epochs")),
+                              format_func=lambda n: no_limit if n is None else str(n),
+                              key=f"class.challenge_epochs.{class_id}")
+        st.caption(classroom.challenge_rules({"max_train_size": images, "max_epochs": epochs}, t))
+        left, right = st.columns(2)
+        rules = {"max_train_size": images, "max_epochs": epochs}
+        try:
+            if left.button(t("class.teach.challenge_button"), key=f"class.challenge_set.{class_id}",
+                           type="primary"):
+                classroom.classes().set_challenge(key, class_id, rules)
+                st.success(t("class.teach.challenge_set"))
+            if info.challenge and right.button(t("class.teach.challenge_off"),
+                                               key=f"class.challenge_off.{class_id}"):
+                classroom.classes().set_challenge(key, class_id, None)
+                st.rerun()
+        except (ClassError, StoreError) as err:
+            st.error(refusal(err))
 
 
 def moderation(key: str, class_id: str) -> None:
@@ -260,18 +324,26 @@ def moderation(key: str, class_id: str) -> None:
     for row in everything.runs:
         name, hide = st.columns([4, 1], vertical_alignment="center")
         name.text(f"{row.nickname} · {row.run.name} · {row.run.final_acc:.2f}%")
-        hidden = hide.toggle(t("class.board.col.hidden"), value=row.hidden, key=f"class.hide.{row.share_id}")
-        if hidden != row.hidden:
+        hidden = hide.toggle(t("class.board.col.hidden"), value=row.run_hidden,
+                             key=f"class.hide.{row.share_id}")
+        if hidden != row.run_hidden:
             kept.hide_run(key, class_id, row.share_id, hidden)
             st.rerun()
-    members = {row.member_id: row.nickname for row in everything.runs}
+    members = {row.member_id: (row.nickname, row.member_hidden) for row in everything.runs}
     if members:
         with st.expander(t("class.teach.members")):
-            for member_id, nickname in members.items():
+            for member_id, (nickname, member_hidden) in members.items():
                 label = t("class.teach.rename", nickname=classroom.plain(nickname))  # a label is Markdown
-                renamed = st.text_input(label, value=nickname, max_chars=24, key=f"class.rename.{member_id}")
+                name, hide_all = st.columns([3, 2], vertical_alignment="bottom")
+                renamed = name.text_input(label, value=nickname, max_chars=24,
+                                          key=f"class.rename.{member_id}")
                 if renamed.strip() and renamed != nickname:
                     kept.rename_member(key, class_id, member_id, renamed)
+                    st.rerun()
+                hidden = hide_all.toggle(t("class.teach.hide_member"), value=member_hidden,
+                                         key=f"class.hide_member.{member_id}")
+                if hidden != member_hidden:
+                    kept.hide_member(key, class_id, member_id, hidden)
                     st.rerun()
     left, right = st.columns(2)
     locked = left.toggle(t("class.teach.lock"), value=everything.info.locked, key=f"class.lock.{class_id}")
@@ -317,6 +389,7 @@ def teacher() -> None:
         fresh = new is not None and new[0] == class_id
         codes(class_id, join_code, new[2] if fresh else None)
         sweep_form(key, class_id)
+        challenge_form(key, class_id, info)
         moderation(key, class_id)
         board(class_id, None, key=f".teach.{class_id}")
 

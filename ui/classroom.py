@@ -6,11 +6,14 @@ and viewer.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
-from core.classroom import Board, Classes, SharedRun
+from core.classroom import Board, Classes, SharedRun, standings
 from core.classroom import charts as class_charts
+from core.classroom.challenge import UNKNOWN
+from core.classroom.records import MAX_FAMILY
 from core.i18n import Translator
 from core.store import Workspace, store_url_from_environment
 from core.training import RECIPE_FIELDS
@@ -60,19 +63,86 @@ def keep_teacher_key(ws: Workspace, class_id: str, key: str, join_code: str | No
     ws.put_latest(TEACHER_KIND, class_id, json.dumps({"key": key, "join_code": join_code}).encode())
 
 
-def shared_run(record: RunRecord, name: str, family: list[RunRecord]) -> SharedRun:
-    """What the class sees of a kept run: its recipe, accuracy by epoch, time; never its weights."""
-    def recipe(run: RunRecord) -> dict:
-        settings = {field: getattr(run.config, field) for field in RECIPE_FIELDS}
-        return settings | {"architecture": run.architecture}
+def family_of(record: RunRecord, find: Callable[[str], RunRecord | None]) -> list[RunRecord | None]:
+    """The runs `record` branched from, oldest first (None for one no longer kept: the chain stops there)."""
+    chain: list[RunRecord | None] = []
+    parent = record.parent
+    while parent is not None and len(chain) < MAX_FAMILY - 1:
+        ancestor = find(parent[0])
+        chain.append(ancestor)
+        parent = None if ancestor is None else ancestor.parent
+    return chain[::-1]
 
+
+def _recipe(run: RunRecord | None) -> dict:
+    if run is None:
+        return {UNKNOWN: True}  # a challenge cannot check what it cannot see
+    settings = {field: getattr(run.config, field) for field in RECIPE_FIELDS}
+    return settings | {"architecture": run.architecture}
+
+
+def held_out_accuracy(record: RunRecord, family: list[RunRecord | None]) -> float | None:
+    """The run's accuracy on the validation split, when no run of its family trained on it (else None)."""
+    held_out = all(run is not None and run.config.holdout for run in [*family, record])
+    if not held_out or not record.replay_epochs:
+        return None
+    from core.training.validation import validation_accuracy  # torch work, only for a challenge run
+
+    return round(validation_accuracy(record.model_at(record.replay_epochs[-1])), 2)
+
+
+def shared_run(record: RunRecord, name: str, family: list[RunRecord | None]) -> SharedRun:
+    """What the class sees of a kept run: its recipe and its family's, accuracy by epoch (and on the
+    validation split when it held it out), time; never its weights."""
     return SharedRun(
-        run_id=record.id, name=name, recipe=recipe(record),
+        run_id=record.id, name=name, recipe=_recipe(record),
         epochs=[{"epoch": row["epoch"], "test_acc": row["test_acc"], "seconds": row["seconds"]}
                 for row in record.curves.epochs],
         final_acc=float(record.final_acc or 0.0), seconds=float(record.elapsed_s),
-        family=[recipe(run) for run in family] + [recipe(record)],
+        family=[_recipe(run) for run in family] + [_recipe(record)],
+        validation_acc=held_out_accuracy(record, family),
     )
+
+
+def challenge_rules(challenge: dict, t: Translator) -> str:
+    """The challenge's rules in words."""
+    images, epochs = challenge.get("max_train_size"), challenge.get("max_epochs")
+    return t("class.challenge.rules",
+             images=t("class.challenge.no_limit") if images is None else f"{images:,}",
+             epochs=t("class.challenge.no_limit") if epochs is None else str(epochs))
+
+
+def why_unranked(reasons: list[tuple[str, dict]], t: Translator) -> str:
+    """A run's reasons for being unranked, in one line."""
+    def said(reason: str, fields: dict) -> str:
+        fields = dict(fields)
+        if "which" in fields:
+            fields["which"] = t(f"class.challenge.which.{fields['which']}")
+        for name in ("images", "limit"):
+            if isinstance(fields.get(name), int):
+                fields[name] = f"{fields[name]:,}"
+        return t(f"class.challenge.why.{reason}", **fields)
+
+    return "; ".join(said(reason, fields) for reason, fields in reasons)
+
+
+def standing_columns(board: Board, t: Translator) -> dict[str, list]:
+    """The challenge's table: place (— unranked), nickname, run, validation and test accuracy, why."""
+    table = standings(board.info.challenge or {}, board.runs)
+    validation = [row.run.run.validation_acc for row in table]
+    return {
+        t("class.challenge.col.place"): [str(row.place or "—") for row in table],
+        t("class.board.col.nickname"): [row.run.nickname for row in table],
+        t("class.board.col.run"): [row.run.run.name for row in table],
+        t("class.challenge.col.validation"): [None if acc is None else round(acc, 2) for acc in validation],
+        t("class.challenge.col.test"): [round(row.run.run.final_acc, 2) for row in table],
+        t("class.challenge.col.why"): [why_unranked(row.reasons, t) for row in table],
+    }
+
+
+def shared_times(class_id: str, version: int) -> list[tuple[dict, float]]:
+    """(recipe, seconds) of every run on one version of the class's board: what a sweep's estimate reads."""
+    return [(row.run.recipe, row.run.seconds) for row in board_of_version(class_id, version).runs]
 
 
 def board_rows(board: Board, me: str | None) -> list[dict]:

@@ -304,7 +304,8 @@ class Classes:
             if not include_hidden:
                 query = query.where(shares.c.hidden.is_(False), members.c.hidden.is_(False))
             runs = [BoardRun(share.id, share.member_id, share.nickname, run_from_data(share.data),
-                             share.shared_at, bool(share.hidden or share.member_hidden))
+                             share.shared_at, bool(share.hidden or share.member_hidden), bool(share.hidden),
+                             bool(share.member_hidden))
                     for share in connection.execute(query)]
             return Board(_info(row), runs)
 

@@ -27,17 +27,19 @@ def safe_cell(value: object) -> str:
 
 
 def board_csv(board: Board) -> bytes:
-    """nickname, run name, each recipe setting, final accuracy, seconds, hidden: one row per shared run."""
+    """nickname, run name, each recipe setting, final and validation accuracy, seconds, hidden: one row per
+    shared run."""
     settings: list[str] = []
     for shared in board.runs:
         settings += [name for name in shared.run.recipe if name not in settings]
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([safe_cell(cell) for cell in ("nickname", "run", *settings, "final_acc", "seconds",
-                                                  "hidden")])
+    writer.writerow([safe_cell(cell) for cell in ("nickname", "run", *settings, "final_acc",
+                                                  "validation_acc", "seconds", "hidden")])
     for shared in reversed(board.runs):  # oldest first, as a lesson went
         run = shared.run
         writer.writerow([safe_cell(cell) for cell in (
             shared.nickname, run.name, *(run.recipe.get(name) for name in settings),
-            round(run.final_acc, 2), round(run.seconds, 1), "yes" if shared.hidden else "no")])
+            round(run.final_acc, 2), None if run.validation_acc is None else round(run.validation_acc, 2),
+            round(run.seconds, 1), "yes" if shared.hidden else "no")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel reads 中文 nicknames as UTF-8

@@ -84,7 +84,9 @@ class BoardRun:
     nickname: str
     run: SharedRun
     shared_at: float
-    hidden: bool
+    hidden: bool  # off every board: the run itself or its learner hidden
+    run_hidden: bool = False  # the teacher hid this run
+    member_hidden: bool = False  # the teacher hid this learner (and so every run they shared)
 
 
 @dataclass(frozen=True)

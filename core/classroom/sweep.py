@@ -55,3 +55,26 @@ def checked_sweep(setting: str, values: list, budget: dict | None) -> dict:
         if budget[name] is None:
             raise Refused("sweep", budget=name)
     return {"setting": setting, "values": checked, "budget": budget}
+
+
+ASSUMED_RUN_S = 30.0  # a first guess per sweep run (5,000 images, 1 epoch) until the class's own come in
+
+
+def sweep_runs(sweep: dict, recipes: list[dict]) -> list[dict]:
+    """The recipes (of shared runs) that are runs of this sweep: the budget kept, a value of the sweep."""
+    setting, values, budget = sweep["setting"], sweep["values"], sweep.get("budget", {})
+    return [recipe for recipe in recipes if recipe.get(setting) in values
+            and all(recipe.get(name) == value for name, value in budget.items())]
+
+
+def finish_estimate(sweep: dict, shared: list[tuple[dict, float]], members: int, workers: int) -> dict:
+    """How far the sweep is and how long the rest take: `shared` is (recipe, seconds) of each shared run;
+    every member (at least one per value) makes one run, `workers` of them train at a time. The time a run
+    takes is the median of the sweep runs shared so far (`measured`), else ASSUMED_RUN_S."""
+    times = sorted(seconds for recipe, seconds in shared if sweep_runs(sweep, [recipe]))
+    runs = max(members, len(sweep["values"]))
+    done = min(len(times), runs)
+    seconds = times[len(times) // 2] if times else ASSUMED_RUN_S
+    left = runs - done
+    return {"done": done, "runs": runs, "seconds": seconds, "measured": bool(times),
+            "minutes": math.ceil(left / max(workers, 1)) * seconds / 60.0}

@@ -175,6 +175,58 @@ TEXT = {
         "Sweep set: learners who join now get values in turn.",
         "扫描已设置：之后加入的同学会依次分到取值。",
     ),
+    "class.challenge.header": ("The challenge", "挑战"),
+    "class.challenge.rules": (
+        "Train on at most **{images}** training images for at most **{epochs}** epoch(s), with the "
+        "validation images kept out. Runs are ranked on those 5,000 held-out images; the test accuracy is "
+        "shown beside it but decides nothing: the test set is for the very end.",
+        "最多用 **{images}** 张训练图片、最多训练 **{epochs}** 轮，并且留出验证集。排名按这 5,000 张留出的"
+        "验证图片计算；测试准确率列在旁边，但不参与排名：测试集留到最后才用。",
+    ),
+    "class.challenge.no_limit": ("any number of", "不限"),
+    "class.challenge.train": ("Train for the challenge", "为挑战训练"),
+    "class.challenge.train_help": (
+        "Sets the training page to the challenge's limits with the validation images kept out.",
+        "把训练页面设为挑战的上限，并留出验证集。",
+    ),
+    "class.challenge.col.place": ("Place", "名次"),
+    "class.challenge.col.validation": ("Validation accuracy (%)", "验证准确率（%）"),
+    "class.challenge.col.test": ("Test accuracy (%)", "测试准确率（%）"),
+    "class.challenge.col.why": ("Unranked because", "未排名的原因"),
+    "class.challenge.which.own": ("this run", "这次训练"),
+    "class.challenge.which.ancestor": ("a run it branched from", "它分支自的一次训练"),
+    "class.challenge.why.validation": (
+        "{which} trained on the validation images", "{which}用验证集的图片训练过"),
+    "class.challenge.why.train_size": (
+        "{which} trained on {images} images (at most {limit})",
+        "{which}用了 {images} 张图片（最多 {limit} 张）"),
+    "class.challenge.why.epochs": (
+        "{which} trained for {epochs} epochs (at most {limit})",
+        "{which}训练了 {epochs} 轮（最多 {limit} 轮）"),
+    "class.challenge.why.unknown": (
+        "a run it branched from is no longer kept, so it cannot be checked",
+        "它分支自的训练已不再保留，无法检查",
+    ),
+    "class.challenge.why.no_validation": (
+        "no validation accuracy was measured (share it again)", "没有测量验证准确率（请重新分享）"),
+    "class.teach.challenge": (
+        "A challenge: rules every shared run is checked against, ranked on a validation split",
+        "挑战：检查每次分享的训练是否守规则，并按验证集排名",
+    ),
+    "class.teach.challenge_images": ("Most training images", "最多训练图片数"),
+    "class.teach.challenge_epochs": ("Most epochs", "最多轮数"),
+    "class.teach.challenge_button": ("Set the challenge", "设置挑战"),
+    "class.teach.challenge_off": ("No challenge", "取消挑战"),
+    "class.teach.challenge_set": ("Challenge set: the board ranks the runs that keep to it.",
+                                  "挑战已设置：看板会给守规则的训练排名。"),
+    "class.teach.sweep_progress": (
+        "{done} of {runs} sweep runs shared. At {seconds:.0f} s a run ({basis}) on {workers} training "
+        "worker(s), the rest take about {minutes:.0f} more minute(s).",
+        "扫描训练已分享 {done}/{runs} 次。按每次 {seconds:.0f} 秒（{basis}）、{workers} 个训练进程计算，"
+        "剩下的大约还要 {minutes:.0f} 分钟。",
+    ),
+    "class.teach.sweep_measured": ("the median of the runs shared", "已分享训练的中位数"),
+    "class.teach.sweep_assumed": ("a first guess until runs come in", "在有训练结果前的初步估计"),
     "class.projector.title": ("Class board: {name}", "班级看板：{name}"),
     "class.projector.missing": (
         "No class here: the link may be mistyped, or the class has ended.",

@@ -58,7 +58,7 @@ class TrainConfig:
     # aim at 1 - s for the right digit and s/10 spread over all ten: a model that is never
     # certain keeps learning from examples it already gets right (0 = the tutorial's plain loss)
     label_smoothing: float = 0.0
-    # keep the last VALIDATION_SIZE training images out of the subset: a class challenge ranks its runs on them
+    # keep the last VALIDATION_SIZE training images out of the subset: a class challenge ranks runs on them
     holdout: bool = False
 
 

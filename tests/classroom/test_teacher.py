@@ -92,7 +92,8 @@ def test_the_csv_holds_every_run_and_runs_no_formula(store, classes, lesson):
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     header = rows[0]
-    assert header[:2] == ["nickname", "run"] and header[-3:] == ["final_acc", "seconds", "hidden"]
+    assert header[:2] == ["nickname", "run"]
+    assert header[-4:] == ["final_acc", "validation_acc", "seconds", "hidden"]
     assert {"epochs", "batch_size", "lr", "optimizer", "train_size", "architecture"} <= set(header)
     table = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert [(row["nickname"], row["final_acc"], row["hidden"]) for row in table] == [

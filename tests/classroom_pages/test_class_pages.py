@@ -4,6 +4,7 @@ projector's board renders read-only."""
 
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,6 +14,7 @@ from core.i18n import LANGUAGES, translate
 from core.store import WorkspaceStore
 from core.training import TrainConfig
 from core.training.session import TrainingSession
+from core.training.validation import validation_accuracy
 from tests.apptest import APP, assert_rendered
 from ui.classroom import plain
 from ui.experiments import STORE_KEY
@@ -70,8 +72,13 @@ def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
     class_id, join_code, recovery = teacher.session_state["class.new"]
     assert len(join_code) == 8 and f"{join_code[:4]}-{join_code[4:]}" in shown_text(teacher)
     assert recovery in shown_text(teacher) and f"/board?class={class_id}" in shown_text(teacher)
+    teacher.selectbox(key=f"class.challenge_images.{class_id}").set_value(1000)
+    teacher.button(key=f"class.challenge_set.{class_id}").click().run()  # at most 1,000 images, 3 epochs
+    assert translate("class.teach.challenge_set", lang) in shown_text(teacher)
 
-    runs = {"ada": one_run(TINY), "[x](http://evil.example)": one_run(replace(TINY, lr=0.2))}
+    # ada keeps the validation images out; the other trains on them, so is shown unranked with the reason
+    runs = {"ada": one_run(replace(TINY, holdout=True)),
+            "[x](http://evil.example)": one_run(replace(TINY, lr=0.2))}
     for nickname, store in runs.items():
         learner = class_page(lang, WorkspaceStore.new_secret(), state={STORE_KEY: store},
                              query={"join": join_code.lower()})  # a join link; case does not matter
@@ -87,6 +94,15 @@ def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
     assert not any("evil.example" in m.value for m in learner.markdown)
     board_table = learner.dataframe[-1].value
     assert len(board_table) == 2
+    standing = learner.dataframe[0].value
+    why = standing[translate("class.challenge.col.why", lang)].tolist()
+    assert standing[translate("class.challenge.col.place", lang)].tolist() == ["1", "—"]
+    assert standing[translate("class.board.col.nickname", lang)].tolist() == ["ada", nickname]
+    assert why == ["", translate("class.challenge.why.validation", lang,
+                                 which=translate("class.challenge.which.own", lang))]
+    validation = standing[translate("class.challenge.col.validation", lang)].tolist()
+    ada = runs["ada"].runs[-1]  # measured on the 5,000 held-out images when shared
+    assert validation[0] == round(validation_accuracy(ada.model_at(1)), 2) and pd.isna(validation[1])
 
     teacher = class_page(lang, teacher_secret)
     [renamed] = [box for box in teacher.text_input if box.value == "[x](http://evil.example)"]
@@ -97,6 +113,14 @@ def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
     assert len(hide) == 2
     hide[0].set_value(True).run()
     assert_rendered(teacher, lang)
+    hide_learner = [toggle for toggle in teacher.toggle if toggle.key.startswith("class.hide_member.")]
+    assert len(hide_learner) == 2
+    hide_learner[1].set_value(True).run()  # the other learner, with every run they shared
+    assert_rendered(teacher, lang)
+    assert sum(not row.hidden for row in teacher_board(class_id)) == 0
+    hide_learner = [toggle for toggle in teacher.toggle if toggle.key.startswith("class.hide_member.")]
+    hide_learner[1].set_value(False).run()
+    assert sum(not row.hidden for row in teacher_board(class_id)) == 1
     projector = AppTest.from_file(APP, default_timeout=120)
     projector.query_params["lang"] = lang
     projector.query_params["class"] = class_id
@@ -106,6 +130,20 @@ def test_a_class_from_creation_to_a_board_of_two_learners(lang: str) -> None:
     assert_rendered(projector, lang)
     assert translate("class.board.runs", lang, count=1, members=1) in shown_text(projector)
     assert not projector.main.button and not projector.main.toggle  # read-only: nothing to moderate with
+    assert translate("class.challenge.header", lang) in [h.value for h in projector.header]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_projector_link_of_no_class_still_has_its_title(lang: str) -> None:
+    projector = AppTest.from_file(APP, default_timeout=120)
+    projector.query_params["lang"] = lang
+    projector.query_params["class"] = "0" * 32
+    projector.run()
+    projector.switch_page("pages/board.py")
+    projector.run()
+    assert_rendered(projector, lang)
+    assert [title.value for title in projector.title] == [translate("board.title", lang)]
+    assert translate("class.projector.missing", lang) in [info.value for info in projector.info]
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
