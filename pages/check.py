@@ -18,6 +18,7 @@ if "A" not in kept:
     check.draw_form("A", t)
 elif "B" not in kept:
     check.draw_first_result(kept, t)
+    st.divider()
     check.draw_form("B", t)
     check.start_again_button(t)
 else:

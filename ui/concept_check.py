@@ -80,7 +80,7 @@ def draw_form(form_id: str, t: Translator) -> None:
     missing = st.session_state.get(MISSING_KEY)
     if missing and missing[0] == form_id:
         numbers = t("check.list_separator").join(str(n) for n in missing[1])
-        st.warning(t("check.unanswered", count=len(missing[1]), numbers=numbers), icon=":material/warning:")
+        st.warning(t("check.unanswered", numbers=numbers), icon=":material/warning:")
 
 
 def _score(score: Score | None) -> str:
@@ -109,7 +109,7 @@ def _review_links(ideas: list[str], t: Translator) -> None:
     for idea in ideas:
         lesson = IDEAS[idea]
         st.page_link(f"pages/{lesson}.py", label=t("check.review.link", idea=t(f"check.idea.{idea}"),
-                                                     lesson=t(f"nav.{lesson}")), icon=":material/school:")
+                                                     lesson=t(f"nav.{lesson}")), icon=dict(PAGES)[lesson])
 
 
 def draw_first_result(check: dict, t: Translator) -> None:

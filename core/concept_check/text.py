@@ -24,9 +24,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "和 A 卷考的是同样六个概念，只是题目换了。学完课程之后再来做。"),
     "check.submit": ("Submit my answers", "提交答案"),
     "check.unanswered": (
-        "{count} of the questions have no answer yet (number {numbers}). Pick one answer for each, then "
-        "submit again: the answers you gave are still there.",
-        "还有 {count} 道题没有作答（第 {numbers} 题）。每道题选一个答案后再提交；你已经选好的答案都还在。"),
+        "Not answered yet: question {numbers}. Pick one answer for each, then submit again; the answers "
+        "you gave are still there.",
+        "还有题目没有作答：第 {numbers} 题。每道题选一个答案后再提交；你已经选好的答案都还在。"),
     "check.list_separator": (", ", "、"),
     "check.result.A.header": ("Your result in form A", "你的 A 卷成绩"),
     "check.result.total": ("{right} of {total} right.", "共 {total} 题，答对 {right} 题。"),

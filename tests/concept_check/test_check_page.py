@@ -56,7 +56,7 @@ def test_form_a_then_form_b_then_before_and_after(lang: str) -> None:
     answer(at, "A", wrong=("a_lr_regime", "a_lr_large"), skip=("a_filter_origin", "a_confusion_cell"))
     assert_rendered(at, lang)
     numbers = translate("check.list_separator", lang).join(["6", "10"])
-    assert at.warning[0].value == translate("check.unanswered", lang, count=2, numbers=numbers)
+    assert at.warning[0].value == translate("check.unanswered", lang, numbers=numbers)
     assert kept(at) == {} and at.radio(key="check.A.a_lr_regime").value == first_wrong("a_lr_regime")
 
     answer(at, "A", wrong=("a_lr_regime", "a_lr_large", "a_confusion_cell"))  # the other eight stay picked
@@ -113,3 +113,26 @@ def test_the_kept_answers_come_back_in_a_new_session() -> None:
 def test_the_home_page_offers_form_a_first() -> None:
     at = open_page("home", "en")
     assert translate("check.home.before", "en") in said(at)
+
+
+def _class_board(lang: str, count: int) -> None:
+    """The teacher's view of a class of `count` learners, as the class page draws it."""
+    from core.concept_check import IDEAS, class_summary
+    from core.i18n import Translator
+    from ui.concept_check import draw_class_summary
+
+    results = [{"A": {idea: {"right": n % 2, "total": 1} for idea in IDEAS}} for n in range(count)]
+    draw_class_summary(class_summary(results), Translator(lang))
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_class_summary_is_shown_once_five_have_answered(lang: str) -> None:
+    four = AppTest.from_function(_class_board, args=(lang, 4)).run()
+    assert not four.exception
+    assert four.info[0].value == translate("check.class.waiting", lang, minimum=5)
+    five = AppTest.from_function(_class_board, args=(lang, 5)).run()
+    assert not five.exception and not five.info
+    assert translate("check.class.counts", lang, learners=5, before=5, after=0) in said(five)
+    table = next(m.value for m in five.markdown if m.value.startswith("|"))
+    assert "40%" in table and "—" in table  # two of five right before; nobody took form B yet
+    assert five.caption[0].value == translate("check.class.too_few", lang, minimum=5)
