@@ -62,6 +62,15 @@ def place(index: int, count: int) -> str:
     return "first" if index == 0 else "last" if index == count - 1 else "middle"
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def scientific(x: float) -> str:
+    """A small number as a learner reads it: 8.2 × 10⁻⁷."""
+    mantissa, exponent = f"{x:.1e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 def gradient_truth(values: Values) -> Truth | None:
     """Where the sigmoid network's smallest mean gradient is (None: not run yet)."""
     result: ActivationResult | None = values.get("result")
@@ -72,9 +81,9 @@ def gradient_truth(values: Values) -> Truth | None:
     where = place(smallest, len(sigmoid))
     ratio = mean_gradients(result, "relu")[0] / sigmoid[0]  # as the page's explanation says it
     return Truth(where, explain="explain" if where == "first" else "explain_other", fields={
-        "first": f"{sigmoid[0]:.2e}", "last": f"{sigmoid[-1]:.2e}",
+        "first": scientific(sigmoid[0]), "last": scientific(sigmoid[-1]),
         "shrink": f"{sigmoid[-1] / sigmoid[0]:,.0f}",
-        "smallest": result.layers[smallest], "smallest_size": f"{sigmoid[smallest]:.2e}",
+        "smallest": result.layers[smallest], "smallest_size": scientific(sigmoid[smallest]),
         "hidden": len(DEEP_HIDDEN), "ratio": f"{ratio:,.0f}"})
 
 

@@ -1,5 +1,10 @@
 """Text of the design and sketch pages' prompts (predict first, then see)."""
 
+# why a turn fools the network, said after either angle (the shipped one trained on digits turned up to 20°)
+NOT_TURNED = ("A convolution's filters do not turn with the digit: the network reads a turned digit only "
+              "about as far as its training showed it turned ones.")
+NOT_TURNED_ZH = "卷积核不会跟着数字一起转：网络训练时见过转到多大角度的数字，大致也就只能认出转到那么大的。"
+
 TEXT: dict[str, tuple[str, str]] = {
     # --- design: which network loses more when the pixels are shuffled? -------------------------
     "predict.design_shuffle.question": (
@@ -100,20 +105,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "predict.sketch_rotation.explain.within": (
         "Turned {angle}°, it reads your {digit} as a {read_as}: set the rotation slider to {slider} and "
         "see. Up to {before}° either way it still read {digit}; at {angle}° its confidence in {digit} is "
-        "down to {confidence}. LeNet learned from digits written upright, and its filters do not turn "
-        "with the digit.",
+        "down to {confidence}. " + NOT_TURNED,
         "转 {angle}° 时，模型把你的 {digit} 认成了 {read_as}：把旋转滑块拨到 {slider} 就能看到。往任一"
         "方向转到 {before}° 为止，它都还认得是 {digit}；到 {angle}° 时，它认为是 {digit} 的把握只剩 "
-        "{confidence}。LeNet 学的是正着写的数字，它的卷积核不会跟着数字一起转。",
+        "{confidence}。" + NOT_TURNED_ZH,
     ),
     "predict.sketch_rotation.explain.beyond": (
         "Up to the slider's {reach}°, either way, it still reads your {digit}: turn it and see. Turned "
         "further by the same code, it first reads a {read_as} at {angle}° ({slider}°, counter-clockwise "
-        "counted positive), where its confidence in {digit} is down to {confidence}. LeNet learned from "
-        "digits written upright, and its filters do not turn with the digit.",
+        "counted positive), where its confidence in {digit} is down to {confidence}. " + NOT_TURNED,
         "在滑块能转到的 {reach}° 以内，无论往哪边转，它都还认得是 {digit}：转转看就知道。用同样的代码"
         "再往下转，它在 {angle}° 时（{slider}°，逆时针为正）第一次认成了 {read_as}，这时它认为是 {digit} "
-        "的把握只剩 {confidence}。LeNet 学的是正着写的数字，它的卷积核不会跟着数字一起转。",
+        "的把握只剩 {confidence}。" + NOT_TURNED_ZH,
     ),
     "predict.sketch_rotation.explain.never": (
         "No turn fools it: at every degree up to half a turn either way, the model still reads {digit}. "

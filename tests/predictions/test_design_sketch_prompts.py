@@ -19,6 +19,7 @@ from core.predictions.design_lessons import (
     HALF_TURN,
     SAME_BAND,
     first_misread,
+    scientific,
     shuffle_truth,
 )
 from core.predictions.prompt import lock
@@ -73,6 +74,10 @@ def test_the_shuffle_truth_is_the_network_that_lost_more_and_waits_for_the_run()
     assert shuffle_truth({"result": result(mlp=(92.0, 80.0), lenet=(96.0, 95.0))}).value == "mlp"
     record = lock(DESIGN_SHUFFLE, "lenet", {"result": None})
     assert "truth" not in record  # pending: the page then runs the experiment
+
+
+def test_small_gradients_are_written_with_a_power_of_ten() -> None:
+    assert scientific(8.153e-07) == "8.2 × 10⁻⁷" and scientific(0.0186) == "1.9 × 10⁻²"
 
 
 def test_the_first_misread_is_what_the_lab_then_reads() -> None:
@@ -144,8 +149,8 @@ def test_the_design_guesses_reveal_what_the_experiments_then_show(lang: str, tin
     assert at.info[-1].value == translate("design.relu.explain", lang, ratio=ratio)  # the page's own words
     sigmoid = translate("design.relu.fn.sigmoid", lang, accuracy="")[:7]
     drawn_sizes = {layer: size for (fn, layer), size in shown_gradients(at).items() if fn.startswith(sigmoid)}
-    assert record["fields"]["first"] == f"{drawn_sizes['fc1']:.2e}"
-    assert record["fields"]["last"] == f"{drawn_sizes['fc6']:.2e}"
+    assert record["fields"]["first"] == scientific(drawn_sizes["fc1"])
+    assert record["fields"]["last"] == scientific(drawn_sizes["fc6"])
     assert translate("predict.design_gradient.explain", lang, **record["fields"]) in said(at)
 
     at.button(key="predict.design_gradient.again").click().run()
