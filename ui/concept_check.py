@@ -72,8 +72,9 @@ def draw_form(form_id: str, t: Translator) -> None:
     st.write(t(f"check.form.{form_id}.body"))
     with st.form(f"check_form_{form_id}", border=True):
         for number, question in enumerate(FORMS[form_id], start=1):
+            key = answer_key(form_id, question)
             st.radio(f"**{number}.** {question_text(question, t)}", question.options, index=None,
-                     key=answer_key(form_id, question),
+                     key=key,
                      format_func=lambda option, qid=question.id: t(f"check.q.{qid}.{option}"))
         st.form_submit_button(t("check.submit"), key=f"check.{form_id}.submit", type="primary",
                               icon=":material/send:", on_click=_submit, args=(form_id,))
@@ -112,6 +113,17 @@ def _review_links(ideas: list[str], t: Translator) -> None:
                                                      lesson=t(f"nav.{lesson}")), icon=dict(PAGES)[lesson])
 
 
+def draw_answers(form_id: str, answers: dict, t: Translator) -> None:
+    """Each question of a form with the learner's answer and, where it was wrong, the right one."""
+    with st.expander(t("check.answers.header", form=form_id), icon=":material/checklist:"):
+        for number, question in enumerate(FORMS[form_id], start=1):
+            given, right = answers.get(question.id), question.right
+            answer = t(f"check.q.{question.id}.{given}") if given else "—"
+            verdict = (t("check.answers.right", answer=answer) if given == right else
+                       t("check.answers.wrong", answer=answer, right=t(f"check.q.{question.id}.{right}")))
+            st.markdown(f"**{number}.** {question_text(question, t)}  \n{verdict}")
+
+
 def draw_first_result(check: dict, t: Translator) -> None:
     """Form A's score per idea, and the lessons that teach what was missed."""
     scores = scoring.grade("A", check["A"])
@@ -120,6 +132,7 @@ def draw_first_result(check: dict, t: Translator) -> None:
     st.write(t("check.result.total", right=total.right, total=total.total))
     st.markdown(_table([t("check.col.idea"), t("check.col.score")],
                        [[t(f"check.idea.{idea}"), _score(score)] for idea, score in scores.items()]))
+    draw_answers("A", check["A"], t)
     st.write(t("check.result.A.next"))
     _review_links([idea for idea, score in scores.items() if score.missed], t)
 
@@ -133,6 +146,7 @@ def draw_before_after(check: dict, t: Translator) -> None:
     st.markdown(_table(
         [t("check.col.idea"), t("check.col.before"), t("check.col.after"), t("check.col.change")],
         [[t(f"check.idea.{c.idea}"), _score(c.before), _score(c.after), _change(c, t)] for c in changes]))
+    draw_answers("B", check["B"], t)
     _review_links([c.idea for c in changes if c.after is not None and c.after.missed], t)
 
 

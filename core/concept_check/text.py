@@ -38,6 +38,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "check.result.both.total": (
         "Form A: {before} of {total} right. Form B: {after} of {total} right.",
         "A 卷：共 {total} 题，答对 {before} 题。B 卷：共 {total} 题，答对 {after} 题。"),
+    "check.answers.header": ("Form {form}, question by question", "{form} 卷逐题回顾"),
+    "check.answers.right": (":material/check: Right: {answer}", ":material/check: 答对了：{answer}"),
+    "check.answers.wrong": (":material/close: Your answer: {answer}. The right one: {right}",
+                            ":material/close: 你的答案：{answer}。正确答案：{right}"),
     "check.col.idea": ("Idea", "概念"),
     "check.col.before": ("Before (form A)", "学习前（A 卷）"),
     "check.col.after": ("After (form B)", "学习后（B 卷）"),

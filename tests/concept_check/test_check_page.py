@@ -66,6 +66,9 @@ def test_form_a_then_form_b_then_before_and_after(lang: str) -> None:
     assert review_link("learning_rate", "neuron", lang) in links(at)
     assert review_link("confusion_matrix", "train", lang) in links(at)
     assert review_link("gradient", "neuron", lang) not in links(at)
+    wrong = translate("check.answers.wrong", lang, answer=translate("check.q.a_lr_regime.converge", lang),
+                      right=translate("check.q.a_lr_regime.diverge", lang))
+    assert first_wrong("a_lr_regime") == "converge" and wrong in said(at)  # question by question
     assert at.header[-1].value == translate("check.form.B.header", lang)  # form B is offered next
     assert all(r.value is None for r in at.radio)
 
