@@ -63,7 +63,7 @@ def draw_curve(guess: list[float], at: list[float], t: Translator, real: list | 
     words = " → ".join(f"{v:.1f}%" for v in guess)
     alt = t("predict.curve.alt", guess=words) if real is None else t(
         "predict.curve.alt_real", guess=words, real=" → ".join(f"{a:.1f}%" for _, a in real))
-    st.altair_chart(spec, alt=alt)
+    st.altair_chart(spec, width="content", alt=alt)
 
 
 def ask_curve(kind: Curve, key: str, asked: Mapping[str, Any], t: Translator) -> None:

@@ -33,7 +33,7 @@ def curve_chart(guess: Sequence[Sequence[float]], real: Sequence[Sequence[float]
     lowest = min(a for _, a in [*guess, *(real or ())])
     base = alt.Chart(frame).encode(
         x=alt.X("epoch:Q", title=epoch_title, axis=alt.Axis(tickMinStep=1),
-                scale=alt.Scale(domainMin=0, nice=False)),
+                scale=alt.Scale(domainMin=1, nice=False)),  # the first value is after epoch 1
         y=alt.Y("accuracy:Q", title=accuracy_title,
                 scale=alt.Scale(domain=[max(0.0, np.floor(lowest / 5) * 5 - 5), 100])),
         color=colour,
