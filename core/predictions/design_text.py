@@ -112,11 +112,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "predict.sketch_rotation.explain.beyond": (
         "Up to the slider's {reach}°, either way, it still reads your {digit}: turn it and see. Turned "
-        "further by the same code, it first reads a {read_as} at {angle}° ({slider}°, counter-clockwise "
-        "counted positive), where its confidence in {digit} is down to {confidence}. " + NOT_TURNED,
+        "further by the same code, it first reads a {read_as} at {angle}° ({slider}° as the slider counts), "
+        "where its confidence in {digit} is down to {confidence}. " + NOT_TURNED,
         "在滑块能转到的 {reach}° 以内，无论往哪边转，它都还认得是 {digit}：转转看就知道。用同样的代码"
-        "再往下转，它在 {angle}° 时（{slider}°，逆时针为正）第一次认成了 {read_as}，这时它认为是 {digit} "
-        "的把握只剩 {confidence}。" + NOT_TURNED_ZH,
+        "再往下转，它在转到 {angle}° 时（在滑块上记作 {slider}°）第一次认成了 {read_as}，"
+        "这时它认为是 {digit} 的把握只剩 {confidence}。" + NOT_TURNED_ZH,
     ),
     "predict.sketch_rotation.explain.never": (
         "No turn fools it: at every degree up to half a turn either way, the model still reads {digit}. "

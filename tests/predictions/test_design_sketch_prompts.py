@@ -19,6 +19,7 @@ from core.predictions.design_lessons import (
     HALF_TURN,
     SAME_BAND,
     first_misread,
+    rotation_truth,
     scientific,
     shuffle_truth,
 )
@@ -89,6 +90,16 @@ def test_the_first_misread_is_what_the_lab_then_reads() -> None:
     for smaller in range(abs(misread.angle)):
         assert read_turned(model, one, smaller) == read_turned(model, one, -smaller) == 1
     assert first_misread(model, drawn("0"), 0) is None  # a round 0 reads as 0 at every angle
+
+
+def test_a_digit_that_holds_within_the_slider_is_told_where_it_falls() -> None:
+    model, _ = load_model()
+    seven = drawn("7")
+    truth = rotation_truth({"model": model, "image": seven, "digit": 7, "reach": 30})
+    assert truth.explain == "explain.beyond" and truth.value > 30
+    assert read_turned(model, seven, 30) == read_turned(model, seven, -30) == 7  # "turn it and see"
+    angle = int(truth.fields["slider"].replace("−", "-"))
+    assert abs(angle) == truth.value and read_turned(model, seven, angle) == truth.fields["read_as"] != 7
 
 
 # --- the design page --------------------------------------------------------------------------------
