@@ -40,8 +40,13 @@ def live_board(class_id: str) -> None:
     if info.challenge:
         st.header(room("class.challenge.header"))
         st.markdown(classroom.challenge_rules(info.challenge, room))
-        columns = classroom.standing_columns(classroom.board_of_version(class_id, info.version), room)
-        st.table({name: values[:PLACES_SHOWN] for name, values in columns.items()})
+        st.vega_lite_chart(classroom.standings_spec(class_id, info.version, room.lang, PLACES_SHOWN),
+                           width="stretch")  # names drawn by Vega as text, large enough for the room
+        unranked = classroom.unranked_lines(classroom.board_of_version(class_id, info.version), room)
+        if unranked:
+            st.subheader(room("class.challenge.unranked"))
+            for line in unranked:
+                st.text(line)  # text, never Markdown: a nickname is the characters typed
     left, right = st.columns(2)
     left.vega_lite_chart(curves, width="stretch")  # each spec carries its description (its accessible name)
     right.vega_lite_chart(sweep, width="stretch")

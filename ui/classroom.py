@@ -127,7 +127,8 @@ def why_unranked(reasons: list[tuple[str, dict]], t: Translator) -> str:
 
 
 def standing_columns(board: Board, t: Translator) -> dict[str, list]:
-    """The challenge's table: place (— unranked), nickname, run, validation and test accuracy, why."""
+    """The challenge's table (for st.dataframe, which shows text as text): place (— unranked), nickname,
+    run, validation and test accuracy, why unranked."""
     table = standings(board.info.challenge or {}, board.runs)
     validation = [row.run.run.validation_acc for row in table]
     return {
@@ -138,6 +139,26 @@ def standing_columns(board: Board, t: Translator) -> dict[str, list]:
         t("class.challenge.col.test"): [round(row.run.run.final_acc, 2) for row in table],
         t("class.challenge.col.why"): [why_unranked(row.reasons, t) for row in table],
     }
+
+
+def unranked_lines(board: Board, t: Translator) -> list[str]:
+    """One line per unranked run: nickname · run: why."""
+    return [f"{row.run.nickname} · {row.run.run.name}: {why_unranked(row.reasons, t)}"
+            for row in standings(board.info.challenge or {}, board.runs) if row.place is None]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def standings_spec(class_id: str, version: int, lang: str, places: int) -> dict:
+    """The projector's chart of the challenge's first `places` ranked runs, built once per version."""
+    t = Translator(lang)
+    board = board_of_version(class_id, version)
+    ranked = [row for row in standings(board.info.challenge or {}, board.runs) if row.place][:places]
+    rows = [{"place": row.place, "who": row.run.nickname, "run": row.run.run.name,
+             "validation": row.run.run.validation_acc, "test": row.run.run.final_acc} for row in ranked]
+    titles = {"who": t("class.board.who"), "run": t("class.board.run"),
+              "validation": t("class.challenge.col.validation"), "test": t("class.challenge.col.test"),
+              "description": t("class.challenge.table_alt", count=len(rows))}
+    return class_charts.standings_chart(rows, titles=titles, big=True).to_dict()
 
 
 def shared_times(class_id: str, version: int) -> list[tuple[dict, float]]:

@@ -70,3 +70,28 @@ def sweep_chart(runs: list[dict], setting: str, *, titles: dict[str, str], big: 
     size = 22 if big else 13
     return (points + means).properties(height=360 if big else 260, description=titles["description"]) \
         .configure_axis(labelFontSize=size, titleFontSize=size)
+
+
+def standings_chart(rows: list[dict], *, titles: dict[str, str], big: bool = False) -> alt.Chart:
+    """The challenge's ranked runs as bars of validation accuracy, best on top, each labelled with its
+    place, nickname and run (drawn by Vega as text) and its value; the test accuracy a tick beside it.
+
+    `rows`: dicts with place, who, run, validation, test (the ranked runs only, in order)."""
+    frame = pd.DataFrame([{**row, "label": f"{row['place']}. {row['who']} · {row['run']}"} for row in rows],
+                         columns=["place", "who", "run", "validation", "test", "label"])
+    size = 22 if big else 13
+    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=420 if big else 260))
+    lowest = min([*frame["validation"], *frame["test"], 100.0])
+    scale = alt.Scale(domain=[0 if lowest < 80 else lowest - 2, 100])  # close races drawn apart
+    tooltip = [alt.Tooltip("who:N", title=titles["who"]), alt.Tooltip("run:N", title=titles["run"]),
+               alt.Tooltip("validation:Q", title=titles["validation"], format=".2f"),
+               alt.Tooltip("test:Q", title=titles["test"], format=".2f")]
+    bars = alt.Chart(frame).mark_bar(color="#4c78a8").encode(
+        x=alt.X("validation:Q", title=titles["validation"], scale=scale), y=y, tooltip=tooltip)
+    values = bars.mark_text(align="left", dx=6, fontSize=size, color="#171615").encode(
+        text=alt.Text("validation:Q", format=".2f"))
+    tests = alt.Chart(frame).mark_tick(color="#b02a37", thickness=3, size=30 if big else 18).encode(
+        x="test:Q", y=y, tooltip=tooltip)
+    return (bars + values + tests).properties(
+        height=alt.Step(56 if big else 30), description=titles["description"]).configure_axis(
+        labelFontSize=size, titleFontSize=size)

@@ -190,6 +190,11 @@ TEXT = {
         "把训练页面设为挑战的上限，并留出验证集。",
     ),
     "class.challenge.col.place": ("Place", "名次"),
+    "class.challenge.unranked": ("Unranked", "未排名"),
+    "class.challenge.table_alt": (
+        "The challenge's first {count} ranked runs: validation accuracy as bars, test accuracy as red ticks.",
+        "挑战中排名前 {count} 的训练：条形是验证准确率，红色刻度是测试准确率。",
+    ),
     "class.challenge.col.validation": ("Validation accuracy (%)", "验证准确率（%）"),
     "class.challenge.col.test": ("Test accuracy (%)", "测试准确率（%）"),
     "class.challenge.col.why": ("Unranked because", "未排名的原因"),

@@ -1,6 +1,7 @@
-"""In a real browser: a teacher creates a class with a sweep, two learners join by code, train and
-share, the projector's board shows both runs, a Markdown nickname stays text, and a hidden run leaves
-the board."""
+"""In a real browser: a teacher creates a class with a sweep and a challenge, two learners join by code,
+train and share (one for the challenge, one on the validation images), the projector's board shows both
+runs with the rule-breaking one unranked, a Markdown nickname stays text, and a hidden run leaves the
+board."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def tab(browser: Browser, url: str) -> Page:
     return page
 
 
+def press_train(page: Page) -> None:
+    page.get_by_role("button", name=T("train.start"), exact=True).click()
+    expect(page.get_by_text(T("train.results.test_acc"), exact=True)).to_be_visible(timeout=120_000)
+    wait_for_app(page)
+
+
 def train_a_small_run(page: Page, url: str) -> None:
     page.goto(f"{url}/train")
     wait_for_app(page)
@@ -32,9 +39,7 @@ def train_a_small_run(page: Page, url: str) -> None:
         thumb.focus()
         thumb.press("Home")
         wait_for_app(page)
-    page.get_by_role("button", name=T("train.start"), exact=True).click()
-    expect(page.get_by_text(T("train.results.test_acc"), exact=True)).to_be_visible(timeout=120_000)
-    wait_for_app(page)
+    press_train(page)
 
 
 @pytest.mark.e2e
@@ -52,18 +57,28 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
     teacher.get_by_role("button", name=T("class.teach.sweep_button")).click()
     wait_for_app(teacher)
     expect(teacher.get_by_text(T("class.teach.sweep_set"))).to_be_visible()
+    teacher.get_by_text(T("class.teach.challenge")).click()  # at most 1,000 images and 3 epochs
+    teacher.get_by_role("button", name=T("class.teach.challenge_button")).click()
+    wait_for_app(teacher)
+    expect(teacher.get_by_text(T("class.teach.challenge_set"))).to_be_visible()
 
     values = []
     for nickname in ("ada", "[x](http://evil.example)"):
-        learner = tab(browser, f"{app_url}/")
-        train_a_small_run(learner, app_url)
-        learner.goto(f"{app_url}/classroom?join={join_code.lower()}")
-        wait_for_app(learner)
+        learner = tab(browser, f"{app_url}/classroom?join={join_code.lower()}")
         learner.get_by_role("textbox", name=T("class.join.nickname")).fill(nickname)
         learner.get_by_role("button", name=T("class.join.button"), exact=True).click()
         wait_for_app(learner)
         expect(learner.get_by_text(T("class.join.done", nickname=nickname))).to_be_visible()
         values.append(re.search(r"your value is (\S+)", learner.inner_text("body")).group(1))
+        if nickname == "ada":  # the challenge's button: 1,000 images, 3 epochs, the validation images out
+            learner.get_by_role("button", name=T("class.challenge.train")).click()
+            wait_for_app(learner)
+            expect(learner.get_by_role("switch", name=T("train.holdout"))).to_be_checked()
+            press_train(learner)
+        else:  # 1,000 images, 1 epoch, trained on all 60,000's pool: the validation images included
+            train_a_small_run(learner, app_url)
+        learner.goto(f"{app_url}/classroom")
+        wait_for_app(learner)
         learner.get_by_role("button", name=T("class.share.button")).click()
         wait_for_app(learner)
         expect(learner.get_by_text(T("class.share.done"))).to_be_visible()
@@ -74,6 +89,12 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
 
     projector = tab(browser, board_link)
     expect(projector.get_by_text(T("class.board.runs", count=2, members=2))).to_be_visible(timeout=30_000)
+    ranked = projector.get_by_role("img").filter(has_text="Validation accuracy")  # a bar per ranked run
+    expect(ranked).to_contain_text("1. ada")
+    expect(ranked).not_to_contain_text("evil.example")
+    unranked = T("class.challenge.why.validation", which=T("class.challenge.which.own"))
+    line = f"[x](http://evil.example) · epochs 1 · 1,000 images: {unranked}"
+    expect(projector.get_by_text(line)).to_be_visible()
     controls = "[data-testid='stMain'] :is([data-testid='stButton'], [data-testid='stCheckbox'], input)"
     assert projector.locator(controls).count() == 0  # read-only: no moderation, no widgets
     screenshot(projector, "class-projector")
