@@ -12,13 +12,14 @@ from streamlit.testing.v1 import AppTest
 
 from core import sketch
 from core.checkpoint import load_model
-from core.design.experiments import ConvolutionResult
+from core.design.experiments import ActivationResult, ConvolutionResult
 from core.i18n import LANGUAGES, translate
 from core.predictions.design_lessons import (
     DESIGN_SHUFFLE,
     HALF_TURN,
     SAME_BAND,
     first_misread,
+    gradient_truth,
     rotation_truth,
     scientific,
     shuffle_truth,
@@ -77,6 +78,24 @@ def test_the_shuffle_truth_is_the_network_that_lost_more_and_waits_for_the_run()
     assert "truth" not in record  # pending: the page then runs the experiment
 
 
+def explained(prompt_id: str, truth) -> list[str]:
+    """The reveal's explanation in both languages (a field it names and the truth lacks: KeyError)."""
+    return [translate(f"predict.{prompt_id}.{truth.explain}", lang, answer="", truth="", **truth.fields)
+            for lang in LANGUAGES]
+
+
+def test_every_truth_has_its_explanation_in_both_languages() -> None:
+    for pair in (((92.0, 92.0), (96.0, 80.0)), ((92.0, 92.0), (92.0, 91.0)), ((92.0, 80.0), (96.0, 95.0))):
+        assert all(explained("design_shuffle", shuffle_truth({"result": result(*pair)})))
+    steps = np.array([[1e-3, 1e-4, 1e-5, 1e-5, 1e-6, 1e-7]])  # smallest at the last layer
+    gradients = {"sigmoid": steps, "relu": np.full_like(steps, 1e-3)}
+    odd = ActivationResult([f"fc{i}" for i in range(1, 7)], {}, gradients, {})
+    truth = gradient_truth({"result": odd})
+    assert truth.value == "last" and truth.explain == "explain_other"
+    assert all("fc6" in text for text in explained("design_gradient", truth))
+    assert gradient_truth({"result": None}) is None
+
+
 def test_small_gradients_are_written_with_a_power_of_ten() -> None:
     assert scientific(8.153e-07) == "8.2 × 10⁻⁷" and scientific(0.0186) == "1.9 × 10⁻²"
 
@@ -89,7 +108,9 @@ def test_the_first_misread_is_what_the_lab_then_reads() -> None:
     assert read_turned(model, one, misread.angle) == misread.read_as != 1
     for smaller in range(abs(misread.angle)):
         assert read_turned(model, one, smaller) == read_turned(model, one, -smaller) == 1
-    assert first_misread(model, drawn("0"), 0) is None  # a round 0 reads as 0 at every angle
+    zero = rotation_truth({"model": model, "image": drawn("0"), "digit": 0, "reach": 30})
+    assert first_misread(model, drawn("0"), 0) is None and zero.value == HALF_TURN  # a round 0 holds
+    assert all(explained("sketch_rotation", zero))
 
 
 def test_a_digit_that_holds_within_the_slider_is_told_where_it_falls() -> None:
@@ -100,6 +121,7 @@ def test_a_digit_that_holds_within_the_slider_is_told_where_it_falls() -> None:
     assert read_turned(model, seven, 30) == read_turned(model, seven, -30) == 7  # "turn it and see"
     angle = int(truth.fields["slider"].replace("−", "-"))
     assert abs(angle) == truth.value and read_turned(model, seven, angle) == truth.fields["read_as"] != 7
+    assert all(explained("sketch_rotation", truth))
 
 
 # --- the design page --------------------------------------------------------------------------------
@@ -170,13 +192,11 @@ def test_the_design_guesses_reveal_what_the_experiments_then_show(lang: str, tin
     at.button(key="predict.design_gradient.lock").click().run()  # the results are on show: graded at once
     assert answers(at)["design_gradient"]["grade"] == "close"  # the neighbour of "first" on the scale
 
-
-def test_presenter_mode_leaves_the_design_experiments_as_they_were() -> None:
-    at = open_page("design", "zh")
-    at.toggle(key=PRESENTER_KEY).set_value(True).run()
-    assert_rendered(at, "zh")
+    at.toggle(key=PRESENTER_KEY).set_value(True).run()  # presenter mode: the experiments as they were
+    assert_rendered(at, lang)
     assert not [b for b in at.button if b.key.startswith("predict.")]
-    assert {"design.conv.run", "design.relu.run"} <= {b.key for b in at.button}
+    assert len(at.dataframe) == tables + 1 and at.info[-1].value == translate("design.relu.explain", lang,
+                                                                              ratio=ratio)
 
 
 # --- the sketch page --------------------------------------------------------------------------------
@@ -217,8 +237,13 @@ def test_the_rotation_guess_reveals_the_angle_the_lab_then_shows(lang: str) -> N
     assert answers(at)["sketch_rotation"]["grade"] == "skipped"
     assert translate("predict.result.skipped", lang, truth=f"{record['truth']}°") in said(at)
 
+    at.button(key="predict.sketch_rotation.again").click().run()
+    at.toggle(key=PRESENTER_KEY).set_value(True).run()  # presenter mode: no question, the chart at once
+    assert_rendered(at, lang)
+    assert not asking(at, "sketch_rotation") and sweep_title in chart_titles(at)
 
-def test_a_digit_no_turn_fools_says_so_and_presenter_mode_shows_the_chart() -> None:
+
+def test_a_digit_no_turn_fools_says_so() -> None:
     at = open_page("sketch", "en")
     at.session_state["sketch.canvas0"] = canvas_state(draw_digit("0"))
     at.run()
@@ -227,9 +252,3 @@ def test_a_digit_no_turn_fools_says_so_and_presenter_mode_shows_the_chart() -> N
     record = answers(at)["sketch_rotation"]
     assert record["truth"] == HALF_TURN and record["grade"] == "right"  # within 25% of half a turn
     assert translate("predict.sketch_rotation.explain.never", "en", digit=0) in said(at)
-
-    at.button(key="predict.sketch_rotation.again").click().run()
-    at.toggle(key=PRESENTER_KEY).set_value(True).run()
-    assert_rendered(at, "en")
-    assert not asking(at, "sketch_rotation")
-    assert translate("sketch.sweep_title", "en", digit=0) in chart_titles(at)
