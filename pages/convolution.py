@@ -135,7 +135,8 @@ def sliding_window() -> tuple[np.ndarray, list, list[int]]:
     animate if Play was pressed (drawn after section 2, so that section is not left greyed out)."""
     st.header(t("convolution.window.header"))
     prediction.ask(CONV_TOP_LEFT, {}, t)  # before the window shows the answer
-    st.write(t("convolution.window.explain"))
+    with prediction.giveaway(CONV_TOP_LEFT, {}, t):  # it names the top-left window's sum
+        st.write(t("convolution.window.explain"))
     if PENDING_STEP in st.session_state:  # an animation ran last time: the slider catches up
         st.session_state[STEP_KEY] = st.session_state.pop(PENDING_STEP)
     st.session_state.setdefault(STEP_KEY, 1)

@@ -20,7 +20,7 @@ PICK_NAME = "pixel"  # the point selection a click on the digit makes (fields "r
 
 def curve_chart(guess: Sequence[Sequence[float]], real: Sequence[Sequence[float]] | None = None, *,
                 guess_name: str, real_name: str, epoch_title: str, accuracy_title: str,
-                width: int = 380, height: int = 220) -> alt.LayerChart:
+                width: int = 380, height: int = 240) -> alt.LayerChart:
     """The expected test-accuracy curve ([epoch, accuracy] points, dashed, violet), and once a run has
     finished its real curve (solid, the training chart's orange), with a legend naming both."""
     rows = [{"epoch": e, "accuracy": a, "series": guess_name} for e, a in guess]
@@ -31,11 +31,13 @@ def curve_chart(guess: Sequence[Sequence[float]], real: Sequence[Sequence[float]
                        scale=alt.Scale(domain=names, range=[GUESS_COLOUR, REAL_COLOUR][: len(names)]),
                        legend=alt.Legend(orient="bottom"))
     lowest = min(a for _, a in [*guess, *(real or ())])
+    # while the sliders move, a steady 0-100 axis; once the real curve is there, room for its detail
+    bottom = max(0.0, np.floor(lowest / 5) * 5 - 5) if real else 0.0
     base = alt.Chart(frame).encode(
         x=alt.X("epoch:Q", title=epoch_title, axis=alt.Axis(tickMinStep=1),
                 scale=alt.Scale(domainMin=1, nice=False)),  # the first value is after epoch 1
         y=alt.Y("accuracy:Q", title=accuracy_title,
-                scale=alt.Scale(domain=[max(0.0, np.floor(lowest / 5) * 5 - 5), 100])),
+                scale=alt.Scale(domain=[bottom, 100])),
         color=colour,
         tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("epoch:Q", title=epoch_title, format=".2~f"),
                  alt.Tooltip("accuracy:Q", title=accuracy_title, format=".1f")],

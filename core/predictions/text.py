@@ -164,9 +164,9 @@ TEXT = {
     ),
     "predict.conv_brightest.question": (
         "Before you look at the filtered maps: where will the map of this {label} (test image {index}) "
-        "be brightest with the filter shown? Pick the pixel of the digit at the centre of the window "
+        "be brightest with the filter chosen above? Pick the pixel of the digit at the centre of the window "
         "that gives the largest number. (Within 2 pixels counts as right, within 5 as close.)",
-        "先别看滤波后的特征图：用右边这个卷积核处理这个 {label}（第 {index} 张测试图片），"
+        "先别看滤波后的特征图：用上面选的卷积核处理这个 {label}（第 {index} 张测试图片），"
         "特征图哪里最亮？在数字上选出得到最大值的那个窗口的中心像素。"
         "（相差 2 个像素以内算对，5 个以内算接近。）",
     ),

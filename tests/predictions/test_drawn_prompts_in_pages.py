@@ -37,7 +37,7 @@ def test_the_brightest_guess_reveals_the_point_the_maps_then_mark() -> None:
     lang = "en"
     at = open_page("convolution", lang)
     assert asking(at, "conv_brightest") and asking(at, "conv_top_left")
-    assert hidden(at, lang) == 3  # the window's sums, the flip section, the digit's filtered maps
+    assert hidden(at, lang) == 4  # the window's text and sums, the flip section, the digit's filtered maps
     tops = brightest(FIRST_SEVEN, "horizontal_edge")
     row, col = sorted(tops)[0]
     at.select_slider(key="predict.conv_brightest.guess.row").set_value(row + 1)
@@ -53,7 +53,7 @@ def test_the_brightest_guess_reveals_the_point_the_maps_then_mark() -> None:
     first = sorted(tops)[0]
     assert translate("predict.point", lang, row=row + 2, col=col + 1) in marked[0].proto.alt
     assert f"row {first[0] + 1}, column {first[1] + 1} (a cross)" in marked[0].proto.alt
-    assert hidden(at, lang) == 2  # the maps are out; the top-left window's answer is still hidden
+    assert hidden(at, lang) == 3  # the maps are out; the top-left window's answer is still hidden
 
 
 def test_just_show_me_ask_me_again_and_presenter_mode_for_the_point() -> None:
