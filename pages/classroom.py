@@ -10,12 +10,13 @@ import streamlit as st
 
 from core.classroom import SETTINGS, ClassError, NotFound, Refused, TooManyAttempts, WrongKey
 from core.classroom.sweep import finish_estimate
+from core.concept_check.scoring import class_result, class_summary
 from core.i18n import LANGUAGES
 from core.qr import qr_png
 from core.store import StoreError
 from core.training.recipe_url import BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES
 from core.training.record import DONE
-from ui import classroom, experiments, workspace
+from ui import classroom, concept_check, experiments, workspace
 from ui.state import translator
 from ui.training_pool import training_pool
 from ui.training_state import SETTING_KEYS
@@ -159,6 +160,22 @@ def challenge_run(member, info) -> None:
         st.switch_page("pages/train.py")
 
 
+def check_share(member) -> None:
+    """Send the learner's concept-check result (per idea, right out of asked; no answers, no name) to the
+    class, for the teacher's before → after of the whole class."""
+    result = class_result(concept_check.kept())
+    if not result:
+        return
+    if st.button(t("class.check.share"), key=f"class.check.{member.class_id}", icon=":material/quiz:",
+                 help=t("class.check.share_help")):
+        try:
+            classroom.classes().share_check(member.class_id, workspace.workspace(), result)
+        except (ClassError, StoreError) as err:
+            st.error(refusal(err))
+        else:
+            st.success(t("class.check.shared"))
+
+
 def share_controls(member) -> None:
     """Share a kept run, and withdraw a shared one."""
     st.markdown(f"**{t('class.share.header')}**")
@@ -214,6 +231,7 @@ def learner() -> None:
         sweep_run(member, info)
         challenge_run(member, info)
         share_controls(member)
+        check_share(member)
         st.button(t("class.board.refresh"), key=f"class.refresh.{member.class_id}", icon=":material/refresh:")
         rows = board(member.class_id, member.member_id, key=f".{member.class_id}")
         my_shares(member, rows)
@@ -392,6 +410,7 @@ def teacher() -> None:
         challenge_form(key, class_id, info)
         moderation(key, class_id)
         board(class_id, None, key=f".teach.{class_id}")
+        concept_check.draw_class_summary(class_summary(kept.check_results(key, class_id)), t)
 
 
 # --- the page ------------------------------------------------------------------------------------------

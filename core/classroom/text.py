@@ -232,6 +232,15 @@ TEXT = {
     ),
     "class.teach.sweep_measured": ("the median of the runs shared", "已分享训练的中位数"),
     "class.teach.sweep_assumed": ("a first guess until runs come in", "在有训练结果前的初步估计"),
+    "class.check.share": ("Send my concept-check result to the class", "把我的概念小测结果发给班级"),
+    "class.check.share_help": (
+        "Only how many questions of each idea you got right, before and after the lessons: no answers, no "
+        "nickname. The teacher sees the class's totals once at least five learners have sent theirs.",
+        "只发送每个知识点答对了几题（学习前和学习后）：不含答案，也不含昵称。至少五位同学发送后，"
+        "老师才能看到全班的汇总。",
+    ),
+    "class.check.shared": (
+        "Sent: your result counts in the class's totals.", "已发送：你的结果会计入全班汇总。"),
     "class.projector.title": ("Class board: {name}", "班级看板：{name}"),
     "class.projector.missing": (
         "No class here: the link may be mistyped, or the class has ended.",

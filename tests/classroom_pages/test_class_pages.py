@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.concept_check.scoring import class_result
 from core.data import load_tensors
 from core.experiments.store import RunStore
 from core.i18n import LANGUAGES, translate
@@ -15,10 +16,12 @@ from core.store import WorkspaceStore
 from core.training import TrainConfig
 from core.training.session import TrainingSession
 from core.training.validation import validation_accuracy
-from tests.apptest import APP, assert_rendered
-from ui.classroom import plain
+from tests.apptest import APP, assert_rendered, open_page
+from tests.concept_check.test_check_page import answer
+from ui.classroom import classes, keep_teacher_key, plain
 from ui.experiments import STORE_KEY
 from ui.workspace import SECRET_KEY
+from ui.workspace import store as workspace_store
 
 TRAIN = load_tensors(train=True)
 _test_x, _test_y = load_tensors(train=False)
@@ -51,8 +54,6 @@ def class_page(lang: str, secret: str, state: dict | None = None, query: dict | 
 
 
 def teacher_board(class_id: str) -> list:
-    from ui.classroom import classes
-
     return classes().board(class_id, include_hidden=True).runs
 
 
@@ -154,3 +155,32 @@ def test_a_wrong_code_says_so(lang: str) -> None:
     learner.button(key="class.join_button").click().run()
     assert_rendered(learner, lang)
     assert translate("class.join.wrong", lang) in [e.value for e in learner.error]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_learner_sends_a_concept_check_result_and_the_teacher_sees_the_class_of_five(lang: str) -> None:
+
+    kept_store = workspace_store()
+    teacher_secret = WorkspaceStore.new_secret()
+    made = classes().create(kept_store.workspace(teacher_secret), "7B", lang)
+    keep_teacher_key(kept_store.workspace(teacher_secret), made.class_id, made.teacher_key, made.join_code)
+    for number in range(4):  # four classmates sent theirs already: form A, nothing right
+        classmate = kept_store.workspace(WorkspaceStore.new_secret())
+        classes().join(made.join_code, classmate, f"c{number}")
+        classes().share_check(made.class_id, classmate, class_result({"A": {}}))
+
+    secret = WorkspaceStore.new_secret()
+    learner = open_page("check", lang, state={SECRET_KEY: secret})
+    answer(learner, "A")  # every answer right
+    classes().join(made.join_code, kept_store.workspace(secret), "ada")
+    learner.switch_page("pages/classroom.py").run()
+    assert_rendered(learner, lang)
+    learner.button(key=f"class.check.{made.class_id}").click().run()
+    assert_rendered(learner, lang)
+    assert translate("class.check.shared", lang) in shown_text(learner)
+
+    teacher = class_page(lang, teacher_secret)
+    assert_rendered(teacher, lang)
+    assert translate("check.class.counts", lang, learners=5, before=5, after=0) in shown_text(teacher)
+    table = next(m.value for m in teacher.markdown if m.value.startswith("|"))
+    assert table.count("20%") == 6  # ada's right answers among five learners, in each of the six ideas
