@@ -70,6 +70,7 @@ class Learner:
         self.page_hashes: dict[str, str] = {}  # URL path -> page_script_hash, from the navigation message
         self.widget_ids: dict[str, str] = {}  # user key -> widget id, from the last page's deltas
         self.widget_values: dict[str, WidgetState] = {}  # values this learner has set on the page
+        self.fragments: dict[str, float] = {}  # fragment id -> seconds between its auto-reruns (run_every)
         self.page = ""
         self._socket: ClientConnection | None = None
 
@@ -106,11 +107,19 @@ class Learner:
         trigger = WidgetState(id=self.widget_ids[key], trigger_value=True)
         return await self._rerun(self.page, [trigger], timeout)
 
-    async def _rerun(self, page: str, extra: list[WidgetState], timeout: float) -> PageView:
-        """Send one rerun request and read ForwardMsgs until its script run ends."""
+    async def rerun_fragment(self, fragment_id: str, timeout: float = 60) -> PageView:
+        """Rerun one fragment of the current page as the browser's timer does for `st.fragment(run_every=...)`
+        (its id from the page's `auto_rerun` message, in `fragments`), and wait for that run's end."""
+        return await self._rerun(self.page, [], timeout, fragment_id)
+
+    async def _rerun(self, page: str, extra: list[WidgetState], timeout: float,
+                     fragment_id: str | None = None) -> PageView:
+        """Send one rerun request (the page, or one fragment) and read ForwardMsgs until its run ends."""
         request = BackMsg()
         state = request.rerun_script
         state.query_string = self.query_string
+        if fragment_id:
+            state.fragment_id, state.is_auto_rerun = fragment_id, True
         if page in self.page_hashes:
             state.page_script_hash = self.page_hashes[page]
         else:
@@ -136,6 +145,8 @@ class Learner:
         if kind == "navigation":
             pages = message.navigation.app_pages
             self.page_hashes = {page.url_pathname: page.page_script_hash for page in pages}
+        elif kind == "auto_rerun":
+            self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
         elif kind == "page_not_found":
             view.error_alerts.append(f"page not found: {view.page}")
         elif kind == "script_finished":
