@@ -80,7 +80,7 @@ def standings_chart(rows: list[dict], *, titles: dict[str, str], big: bool = Fal
     frame = pd.DataFrame([{**row, "label": f"{row['place']}. {row['who']} · {row['run']}"} for row in rows],
                          columns=["place", "who", "run", "validation", "test", "label"])
     size = 22 if big else 13
-    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=420 if big else 260))
+    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=560 if big else 300))
     lowest = min([*frame["validation"], *frame["test"], 100.0])
     scale = alt.Scale(domain=[0 if lowest < 80 else lowest - 2, 100])  # close races drawn apart
     tooltip = [alt.Tooltip("who:N", title=titles["who"]), alt.Tooltip("run:N", title=titles["run"]),
