@@ -162,9 +162,11 @@ async def learner(number: int, url: str, cookie: str, code: str, class_id: str, 
             outcome.settle(args.learners)
 
 
-async def projector(url: str, cookie: str, class_id: str, args: argparse.Namespace, views: list[PageView],
-                    done: asyncio.Event, notes: list[str]) -> None:
-    """The projector's board: opened once, then its fragment rerun every 5 s as the browser's timer asks."""
+async def projector(url: str, cookie: str, classes: Classes, class_id: str, args: argparse.Namespace,
+                    views: list[PageView], changed: dict[int, bool], done: asyncio.Event,
+                    notes: list[str]) -> None:
+    """The projector's board: opened once, then its fragment rerun every 5 s as the browser's timer asks;
+    `changed` tells of each refresh whether the class had changed since the one before (new charts)."""
     async with ClassBrowser(url, f"lang=en&class={class_id}", cookie) as browser:
         views.append(labelled(await browser.open("board", args.timeout), "board open"))
         if not browser.fragments:
@@ -172,14 +174,18 @@ async def projector(url: str, cookie: str, class_id: str, args: argparse.Namespa
             return
         fragment_id, every = next(iter(browser.fragments.items()))
         notes.append(f"projector: fragment {fragment_id[:12]}... reruns every {every:g} s")
-        asked = time.perf_counter()
+        asked, shown = time.perf_counter(), await asyncio.to_thread(classes.version, class_id)
         while not done.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), max(0.0, asked + every - time.perf_counter()))
             if done.is_set():
                 break
+            version = await asyncio.to_thread(classes.version, class_id)  # has the class changed since?
             asked = time.perf_counter()
-            views.append(labelled(await browser.rerun_fragment(fragment_id, args.timeout), "board refresh"))
+            view = labelled(await browser.rerun_fragment(fragment_id, args.timeout), "board refresh")
+            changed[id(view)] = version != shown
+            views.append(view)
+            shown = version
 
 
 async def trainer(url: str, cookie: str, args: argparse.Namespace, delay: float) -> PageView:
@@ -202,7 +208,7 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     """Run the class; print the figures; 0, or 1 for errors, 2 for a missed time target."""
     if not args.no_warmup:
         await warm_up(server.url, new_browser_cookie(server.cookie_name), made.class_id, args)
-    outcome, board_views, notes = Outcome(), [], []
+    outcome, board_views, changed, notes = Outcome(), [], {}, []
     done = asyncio.Event()
     watch, stop_watch = ServerWatch(server.pid), asyncio.Event()
     watcher = asyncio.create_task(watch.watch(stop_watch))
@@ -210,8 +216,8 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     spacing = args.arrive_over / max(1, args.learners)
     crowd = [asyncio.create_task(learner(i, server.url, cookies[i], made.join_code, made.class_id,
                                          i * spacing, args, outcome, done)) for i in range(args.learners)]
-    board = asyncio.create_task(projector(server.url, new_browser_cookie(server.cookie_name), made.class_id,
-                                          args, board_views, done, notes))
+    board = asyncio.create_task(projector(server.url, new_browser_cookie(server.cookie_name), classes,
+                                          made.class_id, args, board_views, changed, done, notes))
     training = None if args.no_train else asyncio.create_task(
         trainer(server.url, new_browser_cookie(server.cookie_name), args, min(5.0, args.arrive_over / 4)))
 
@@ -239,6 +245,11 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
           + (f"; first learner's page request to last share {joined_s:.1f} s" if joined_s is not None else "")
           + f" (all done {arrived_s:.1f} s after the first arrival was due)")
     p95s = table(views)
+    for what, new in (("changed", True), ("unchanged", False)):
+        times = [v.seconds for v in board_views if v.finished and changed.get(id(v)) is new]
+        if times:
+            print(f"  board refresh, class {what} since the last: {len(times)}, median "
+                  f"{statistics.median(times):.2f} s, p95 {p95(times):.2f} s")
     exceptions = [(v.page, e) for v in views for e in v.exceptions]
     alerts = [(v.page, e) for v in views for e in v.error_alerts]
     timeouts = [v.page for v in views if v.timed_out]
