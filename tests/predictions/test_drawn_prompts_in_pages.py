@@ -3,15 +3,23 @@ reveals what the page then shows (the run's curve, the maps' brightest window, t
 differs"); "Just show me", "Ask me again" and the presenter switch; what gives an answer away stays
 under a closed expander until the learner has guessed."""
 
+from dataclasses import replace
+
+import numpy as np
 import torch
 import torch.nn.functional as F
 
 from core.data import load_mnist
+from core.experiments.store import RunStore
 from core.filters import KERNELS
 from core.i18n import translate
+from core.model import LENET
+from core.training import PRESETS, TrainConfig
+from core.training.record import DONE, Results, RunRecord
 from tests.apptest import assert_rendered, open_page
 from tests.predictions.test_prompts_in_pages import answers, asking, said
 from tests.training.test_train_page import set_tiny_recipe
+from ui.experiments import STORE_KEY
 from ui.prediction import PRESENTER_KEY
 from ui.training_state import SESSION_KEY
 
@@ -74,17 +82,20 @@ def test_just_show_me_ask_me_again_and_presenter_mode_for_the_point() -> None:
     assert translate("convolution.window.hand_worked", lang, value="1") in [s.value for s in at.success]
 
 
-def test_the_expected_curve_and_one_change_are_graded_by_the_runs_that_follow() -> None:
+def test_the_expected_curve_and_one_change_are_graded_by_the_run_that_follows() -> None:
     lang = "en"
-    at = open_page("train", lang)
+    tiny = replace(PRESETS["classic"], train_size=1_000, epochs=2, optimizer="adam", lr=0.005)
+    at = open_page("train", lang, state={STORE_KEY: a_finished_run(50.0, tiny)})  # the run before
     set_tiny_recipe(at)
     at.slider(key="train.epochs").set_value(2)  # a curve needs two epochs at least
+    at.select_slider(key="train.lr").set_value(0.01)  # the one setting changed from the run before
     for part, value in zip(("first", "middle", "end"), (60.0, 75.0, 85.0), strict=True):
         at.slider(key=f"predict.train_curve.guess.{part}").set_value(value)
     at.button(key="predict.train_curve.lock").click().run()
     assert translate("predict.pending", lang, answer="60.0% → 75.0% → 85.0%") in said(at)
     assert "60.0% → 75.0% → 85.0%" in at.get("vega_lite_chart")[0].proto.alt  # the guess drawn
-    assert not asking(at, "train_change")  # no run yet to compare with
+    at.radio(key="predict.train_change.guess").set_value("same")
+    at.button(key="predict.train_change.lock").click().run()
     at.button(key="train.start").click().run()
     assert_rendered(at, lang)
 
@@ -99,18 +110,13 @@ def test_the_expected_curve_and_one_change_are_graded_by_the_runs_that_follow() 
              in c.proto.spec]
     assert len(drawn) == 1 and translate("predict.curve.guess", lang) in drawn[0].spec  # both in the legend
 
-    at.slider(key="train.epochs").set_value(1).run()  # one setting changed from the run just done
-    assert asking(at, "train_change")
-    at.radio(key="predict.train_change.guess").set_value("same")
-    at.button(key="predict.train_change.lock").click().run()
-    at.button(key="train.start").click().run()
-    assert_rendered(at, lang)
     record = answers(at)["train_change"]
-    first, second = (run.final_acc for run in at.session_state["experiments.store"].runs[-2:])
-    delta = second - first
+    delta = at.session_state[SESSION_KEY].results.test_acc - 50.0
     assert record["truth"] == ("same" if abs(delta) <= 0.3 else "better" if delta > 0 else "worse")
+    assert translate("predict.train_change.explain", lang, before="50.00%", after=f"{50 + delta:.2f}%",
+                     delta=f"{delta:+.2f}".replace("-", "−"), band="0.3") in said(at)
     infos = [i.value for i in at.info]
-    assert any("2 → 1" in text and translate("experiments.field.epochs", lang) in text for text in infos)
+    assert any("0.005 → 0.01" in text and translate("experiments.field.lr", lang) in text for text in infos)
 
 
 def test_the_curve_skipped_asked_again_and_hidden_for_a_presenter() -> None:
@@ -132,3 +138,36 @@ def test_the_curve_skipped_asked_again_and_hidden_for_a_presenter() -> None:
     at.toggle(key=PRESENTER_KEY).set_value(True).run()
     assert_rendered(at, lang)
     assert not asking(at, "train_curve") and not asking(at, "train_accuracy")
+
+
+def a_finished_run(acc: float, config: TrainConfig = PRESETS["classic"]) -> RunStore:
+    """A bench holding one finished run of `config` (made here, not trained)."""
+    results = Results(0.1, acc, np.zeros(10_000, dtype=np.int64), np.eye(10, dtype=np.int64))
+    record = RunRecord(config=config, design=LENET, device="cpu", status=DONE, results=results)
+    record.curves.epochs = [{"epoch": 1, "train_loss": 0.2, "train_acc": 95.0, "test_loss": 0.1,
+                             "test_acc": acc, "seconds": 1.0}]
+    store = RunStore()
+    store.keep(record)
+    return store
+
+
+def test_one_change_skipped_asked_again_and_hidden_for_a_presenter() -> None:
+    lang = "zh"
+    at = open_page("train", lang, state={STORE_KEY: a_finished_run(97.5)})
+    assert not asking(at, "train_change")  # the same recipe as the finished run: nothing changed
+    at.select_slider(key="train.lr").set_value(0.1).run()
+    assert asking(at, "train_change")
+    question = translate("predict.train_change.question", lang, field=translate("experiments.field.lr", lang),
+                         before="0.01", after="0.1")
+    assert question in said(at)
+    at.select_slider(key="train.batch_size").set_value(128).run()  # two changes: no question
+    assert not asking(at, "train_change")
+    at.select_slider(key="train.batch_size").set_value(64).run()
+    at.button(key="predict.train_change.skip").click().run()
+    assert_rendered(at, lang)
+    assert translate("predict.pending_skipped", lang) in said(at)
+    at.button(key="predict.train_change.again").click().run()
+    assert asking(at, "train_change") and "train_change" not in answers(at)
+    at.toggle(key=PRESENTER_KEY).set_value(True).run()
+    assert_rendered(at, lang)
+    assert not asking(at, "train_change")

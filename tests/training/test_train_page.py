@@ -11,6 +11,7 @@ from core.i18n import LANGUAGES, translate
 from core.model import PRESETS as DESIGN_PRESETS
 from core.model import LeNet, build_model
 from core.model.design import describe
+from core.predictions.charts import GUESS_COLOUR
 from core.training import PRESETS, TrainConfig
 from core.training.confusion import mistakes
 from core.training.session import PAUSED, TrainingSession
@@ -22,7 +23,8 @@ TINY = {"train.train_size": 1_000, "train.epochs": 1, "train.optimizer": "adam",
 
 
 def charts(at) -> list:
-    return at.get("vega_lite_chart")
+    """The page's charts, less a "predict first" prompt's drawing of the curve the learner expects."""
+    return [chart for chart in at.get("vega_lite_chart") if GUESS_COLOUR not in chart.proto.spec]
 
 
 def set_tiny_recipe(at) -> None:
