@@ -19,9 +19,12 @@ The clients (bench/load.py's `Browser`: each sends a workspace cookie of its own
   seconds, each learner opens `/classroom?lang=en&join=<code>` (the teacher's join link), types a
   nickname, presses Join, presses Share, and keeps the class page open, pressing the board's Refresh every
   `--refresh-every` seconds or so (a learner's board redraws when they ask) until the end.
-  Each learner's requests carry an X-Forwarded-For address of its own (as `make serve`'s nginx adds):
-  the class limits code attempts to 10 a minute per address, so 60 learners behind one address
-  (`--one-address`: a school's NAT) are refused past the tenth join in a minute.
+  Each learner connects from an address of its own, as on a school's network: the class allows 10 code
+  attempts a minute per client address, so learner N's websocket leaves from 127.0.0.N+2 (any 127.x
+  address is this machine; the server, listening on every interface, sees the peer ::ffff:127.0.0.N+2).
+  `--one-address` puts them all on 127.0.0.1, as behind one NAT address: past the tenth join in a minute
+  they are refused ("too many tries from your network"). An X-Forwarded-For header would not do: the
+  app reads it only from a peer it sees as 127.0.0.1 or ::1, which Streamlit reports as no address.
 - The projector opens `/board?lang=en&class=<id>` and, as the browser's timer does for the page's
   `st.fragment(run_every=5)`, asks every 5 s for a rerun of that fragment alone (a `rerun_script` BackMsg
   with the fragment id the page's `auto_rerun` message named, `is_auto_rerun` set); each refresh is timed
@@ -40,6 +43,7 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import ipaddress
 import os
 import random
 import statistics
@@ -70,6 +74,12 @@ class ClassBrowser(Browser):
         if message.WhichOneof("type") == "page_info_changed":
             self.query_string = message.page_info_changed.query_string
         super()._read(message, view)
+
+
+def own_address(number: int, args: argparse.Namespace) -> str | None:
+    """The address learner `number` connects from: 127.0.0.(number + 2), a peer address of its own for
+    the server (None, 127.0.0.1 as for every client, with `--one-address`)."""
+    return None if args.one_address else str(ipaddress.IPv4Address("127.0.0.2") + number)
 
 
 def labelled(view: PageView, kind: str) -> PageView:
@@ -125,10 +135,9 @@ async def learner(number: int, url: str, cookie: str, code: str, class_id: str, 
                   args: argparse.Namespace, outcome: Outcome, done: asyncio.Event) -> None:
     """Arrive after `delay` s by the join link, join, share, then refresh the board now and then."""
     await asyncio.sleep(delay)
-    address = "10.0.0.1" if args.one_address else f"10.{number // 250}.{number % 250}.{1 + number % 200}"
     settled = False
     try:
-        async with ClassBrowser(url, f"lang=en&join={code}", cookie, {"X-Forwarded-For": address}) as browser:
+        async with ClassBrowser(url, f"lang=en&join={code}", cookie, own_address(number, args)) as browser:
             if outcome.first_open is None:
                 outcome.first_open = time.perf_counter()
             outcome.views.append(labelled(await browser.open("classroom", args.timeout), "class open"))

@@ -78,14 +78,14 @@ class Server:
 
 class Browser(Learner):
     """A learner whose browser has been here before: it sends its workspace cookie (`cookie`, "name=secret")
-    on the first HTTP request and on the websocket, as a browser sends the cookie the app set; `headers`
-    go on the websocket too (a proxy's X-Forwarded-For)."""
+    on the first HTTP request and on the websocket, as a browser sends the cookie the app set; its websocket
+    leaves from `local_address` when one is given (another 127.x address: a peer address of its own)."""
 
     def __init__(self, base_url: str, query_string: str, cookie: str | None,
-                 headers: dict[str, str] | None = None) -> None:
+                 local_address: str | None = None) -> None:
         super().__init__(base_url, query_string)
         self.cookie = cookie
-        self.headers = headers or {}
+        self.local_address = local_address
 
     async def __aenter__(self) -> Browser:
         if self.cookie is None:
@@ -95,9 +95,9 @@ class Browser(Learner):
         scheme = "wss" if parts.scheme == "https" else "ws"
         self._socket = await connect(  # as Learner connects (no keep-alive pings), with the cookie
             f"{scheme}://{parts.netloc}{parts.path}/_stcore/stream", subprotocols=["streamlit"],
-            additional_headers={**self.headers, "Cookie": "; ".join(filter(None, [proxy, self.cookie]))},
-            max_size=None,
+            additional_headers={"Cookie": "; ".join(filter(None, [proxy, self.cookie]))}, max_size=None,
             ping_interval=None, open_timeout=60,
+            **({"local_addr": (self.local_address, 0)} if self.local_address else {}),
         )
         return self
 
