@@ -44,6 +44,7 @@ import asyncio
 import contextlib
 import dataclasses
 import ipaddress
+import logging
 import os
 import random
 import statistics
@@ -82,9 +83,29 @@ def own_address(number: int, args: argparse.Namespace) -> str | None:
     return None if args.one_address else str(ipaddress.IPv4Address("127.0.0.2") + number)
 
 
+ENDED: dict[int, float] = {}  # id(view) -> when it ended (perf_counter), for the split by phase
+
+
 def labelled(view: PageView, kind: str) -> PageView:
     view.page = kind
+    ENDED[id(view)] = time.perf_counter()
     return view
+
+
+def board_build_s(class_id: str, member_id: str | None, repeats: int = 3) -> float:
+    """The seconds one build of the class page's board (both charts' specs and the rows, for one viewer) takes
+    in this process, uncached: what the server pays per viewer each time the class's version moves."""
+    from ui import classroom
+
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)  # "no runtime"
+    build = classroom.board_specs.__wrapped__
+    version = classroom.classes().version(class_id)
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        build(class_id, version, "en", "lr", "lr", member_id, False)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
 
 
 def tiny_run():
@@ -254,6 +275,13 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
           + (f"; first learner's page request to last share {joined_s:.1f} s" if joined_s is not None else "")
           + f" (all done {arrived_s:.1f} s after the first arrival was due)")
     p95s = table(views)
+    if outcome.last_share is not None:
+        for phase, during in (("while learners arrive (to the last share)", True),
+                              ("after the last share (nothing changes)", False)):
+            mine = [v for v in views if v.page != "train" and (ENDED[id(v)] <= outcome.last_share) is during]
+            print(f"  {phase}: " + ", ".join(
+                f"{kind} p95 {p95(times):.2f} s (n {len(times)})" for kind in KINDS
+                if (times := [v.seconds for v in mine if v.page == kind and v.finished])))
     for what, new in (("changed", True), ("unchanged", False)):
         times = [v.seconds for v in board_views if v.finished and changed.get(id(v)) is new]
         if times:
@@ -280,6 +308,11 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     print(f"in the store: {board_state.info.members} members, {len(board_state.runs)} shared runs from "
           f"{len(sharers)} members (expected {args.learners} and {args.learners})")
     stored_ok = board_state.info.members == args.learners and len(board_state.runs) == args.learners
+    if board_state.runs:
+        seconds = await asyncio.to_thread(board_build_s, made.class_id, board_state.runs[0].member_id)
+        print(f"one build of a learner's board of {len(board_state.runs)} runs (charts and rows, uncached): "
+              f"{seconds:.2f} s in the bench's process now; the server builds one per viewer per version, "
+              f"and each join and share is a new version")
 
     verdicts = []
     if "board refresh" in p95s:
