@@ -259,12 +259,13 @@ def change_values(runs: list, session, chosen, design) -> dict:
     """What TRAIN_CHANGE needs from the training page: the finished run the next one is compared with
     (the newest on the bench) and the one setting `chosen` changes from it; and for the reveal, the
     session's run and the finished run before it on the bench (`runs`, oldest first)."""
-    from core.training.record import DONE
+    from core.training.record import DONE, RUNNING
 
     done = [run for run in runs if run.status == DONE and run.final_acc is not None]
     latest = done[-1] if done else None
-    change = None if latest is None else one_change(latest.config, chosen, latest.design, design)
     record = None if session is None else session.record
+    training = record is not None and record.status == RUNNING  # the settings are that run's: no question
+    change = None if latest is None or training else one_change(latest.config, chosen, latest.design, design)
     finished = record is not None and record.status == DONE and record.final_acc is not None
     earlier = [run for run in runs if record is not None and run.created_at < record.created_at]
     before = next((run for run in reversed(earlier) if run in done), None)

@@ -143,3 +143,6 @@ def test_one_change_from_the_last_finished_run_and_its_outcome() -> None:
         assert truth.value == outcome, acc
         assert truth.fields["before_run"] == first.id and truth.fields["after_run"] == second.id
     assert TRAIN_CHANGE.truth(lessons.change_values([first], None, first.config, LENET)) is None
+    now = SimpleNamespace(id="now", status="running", created_at=3.0, final_acc=None)
+    training = SimpleNamespace(record=now)  # no question while a run trains: the settings are its own
+    assert not TRAIN_CHANGE.applies(lessons.change_values([first], training, faster, LENET))
