@@ -38,7 +38,7 @@ def test_a_0001_database_opens_with_its_data(fresh_url):
     assert workspace.get("run", "r1") == Item("run", "r1", b"12345", 3)
     assert workspace.summary() == {"run": 1, "bytes": 5}
     assert workspace.put("run", "r1", b"123456", 3) == 4
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     with store.engine.connect() as connection:
         assert connection.scalar(text("SELECT count(*) FROM alembic_version")) == 1
     store.dispose()
