@@ -92,14 +92,31 @@ def labelled(view: PageView, kind: str) -> PageView:
     return view
 
 
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) one process has used so far, its children's left out."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def busiest_windows(pid: int | None, stop: asyncio.Event, windows: list[float],
+                          every: float = 5) -> None:
+    """The Streamlit process's own CPU use (the workers' left out) in each `every`-second window, as a share
+    of one core: its script runs share one interpreter lock, so near 1.0 the server is saturated."""
+    while pid and not stop.is_set():
+        before, started = process_cpu_s(pid), time.perf_counter()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+        windows.append((process_cpu_s(pid) - before) / (time.perf_counter() - started))
+
+
 def board_build_s(class_id: str, member_id: str | None, repeats: int = 3) -> float:
     """The seconds one build of the class page's board (both charts' specs and the rows, for one viewer) takes
     in this process, uncached: what the server pays per viewer each time the class's version moves."""
-    from ui import classroom
-
-    build = classroom.board_specs.__wrapped__
     logging.disable(logging.WARNING)  # Streamlit's caches say "no runtime found" outside a server
     try:
+        from ui import classroom
+
+        build = classroom.board_specs.__wrapped__
         version = classroom.classes().version(class_id)
         timings = []
         for _ in range(repeats):
@@ -245,6 +262,9 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     done = asyncio.Event()
     watch, stop_watch = ServerWatch(server.pid), asyncio.Event()
     watcher = asyncio.create_task(watch.watch(stop_watch))
+    windows: list[float] = []
+    main_cpu_before = process_cpu_s(server.pid) if server.pid else 0.0
+    busy = asyncio.create_task(busiest_windows(server.pid, stop_watch, windows))
     started = time.perf_counter()
     spacing = args.arrive_over / max(1, args.learners)
     crowd = [asyncio.create_task(learner(i, server.url, cookies[i], made.join_code, made.class_id,
@@ -264,6 +284,8 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     wall_s = time.perf_counter() - started
     stop_watch.set()
     await watcher
+    await busy
+    main_cpu_s = process_cpu_s(server.pid) - main_cpu_before if server.pid else 0.0
 
     views = outcome.views + board_views + ([trained] if trained else [])
     print(f"\n{args.learners} learners arriving over {args.arrive_over:g} s, boards open {args.seconds:g} s "
@@ -304,6 +326,10 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     if trained is not None:
         print(f"sweep run while the class joins: {describe_run(trained)}")
     print(watch.cpu_line(len(views), wall_s))
+    if windows:
+        print(f"the Streamlit process alone (training workers left out): {main_cpu_s:.1f} CPU s = "
+              f"{main_cpu_s / wall_s:.2f} of one core on average, {max(windows):.2f} in its busiest 5 s, "
+              f"{statistics.median(windows):.2f} in the median 5 s (its scripts share one interpreter lock)")
     print(watch.memory_line())
 
     board_state = classes.board(made.class_id)
