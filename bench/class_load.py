@@ -33,6 +33,8 @@ The clients (bench/load.py's `Browser`: each sends a workspace cookie of its own
   a few seconds after the first learner arrives; `--no-train` leaves it out.
 Before the clock starts one visitor opens the class page, the board and the train page once (the server's
 first run of a page is the teacher's, not the class's; `--no-warmup` skips it).
+`--replicas N` serves the app as `make serve` does (N processes behind nginx, sticky by cookie) instead of
+one `make run` process; behind nginx the app sees every peer as 127.0.0.1, so the join limit does not apply.
 The boards stay open `--seconds` after the last share, and at least until the training run has ended.
 At the end the store itself is checked: the class has every learner as a member and every shared run.
 """
@@ -263,8 +265,9 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     watch, stop_watch = ServerWatch(server.pid), asyncio.Event()
     watcher = asyncio.create_task(watch.watch(stop_watch))
     windows: list[float] = []
-    main_cpu_before = process_cpu_s(server.pid) if server.pid else 0.0
-    busy = asyncio.create_task(busiest_windows(server.pid, stop_watch, windows))
+    single = None if args.replicas else server.pid  # the Streamlit process itself (not serve.py)
+    main_cpu_before = process_cpu_s(single) if single else 0.0
+    busy = asyncio.create_task(busiest_windows(single, stop_watch, windows))
     started = time.perf_counter()
     spacing = args.arrive_over / max(1, args.learners)
     crowd = [asyncio.create_task(learner(i, server.url, cookies[i], made.join_code, made.class_id,
@@ -285,7 +288,7 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
     stop_watch.set()
     await watcher
     await busy
-    main_cpu_s = process_cpu_s(server.pid) - main_cpu_before if server.pid else 0.0
+    main_cpu_s = process_cpu_s(single) - main_cpu_before if single else 0.0
 
     views = outcome.views + board_views + ([trained] if trained else [])
     print(f"\n{args.learners} learners arriving over {args.arrive_over:g} s, boards open {args.seconds:g} s "
@@ -391,11 +394,13 @@ def main() -> int:
     parser.add_argument("--no-warmup", action="store_true", help="no visit of each page before the class")
     parser.add_argument("--one-address", action="store_true",
                         help="every learner behind one address (a school's NAT): the join limit applies")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="serve as `make serve` does: this many app processes behind nginx")
     parser.add_argument("--timeout", type=float, default=60, help="seconds before a view counts as timed out")
     parser.add_argument("--train-timeout", type=float, default=600, help="seconds the training run may take")
     args = parser.parse_args()
     args.url = args.pid = None
-    args.replicas, args.lang, args.train_size, args.train_epochs = 0, "en", SWEEP[2]["train_size"], 1
+    args.lang, args.train_size, args.train_epochs = "en", SWEEP[2]["train_size"], 1
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     record = tiny_run()
     with served(args) as server:
@@ -411,7 +416,8 @@ def main() -> int:
             cookies = [new_browser_cookie(server.cookie_name) for _ in range(args.learners)]
             for cookie in cookies:
                 keep_copy(store, cookie.split("=", 1)[1], record)
-            print(f"one server at {server.url}; class {made.class_id[:8]}..., each of {args.learners} "
+            how = f"{args.replicas} app processes behind nginx" if args.replicas else "one server"
+            print(f"{how} at {server.url}; class {made.class_id[:8]}..., each of {args.learners} "
                   f"workspaces holding one kept run")
             code = asyncio.run(measure(server, classes, made, cookies, args))
         finally:
