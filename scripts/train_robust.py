@@ -13,6 +13,10 @@ Choosing a recipe without the test set: `--hold-out 10000` trains on the first 5
 images and reports each epoch on the last 10,000 instead of the test set (score the saved
 candidate with `bench/robust_accuracy.py --hold-out 10000`); `--epochs 4` makes a short run and
 `--augment low_res=0.4 --augment blur_sigma=0.5,1.2` changes one field of the recipe each.
+
+Fine-tuning: `--from PATH --epochs 2 --lr 0.002 --schedule constant` starts from those weights
+instead of fresh ones (the same images and scoring; `--seed` changes the batches' order and the
+changes drawn); the metadata keeps the starting file's own under "fine_tuned_from".
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import asdict, fields, replace
 
 import torch
 
-from core.checkpoint import PRETRAINED_PATH, save_model
+from core.checkpoint import PRETRAINED_PATH, load_model, save_model
 from core.data import load_mnist, load_tensors
 from core.sketch.augment import ROBUST, Augmentation, RandomChanges, to_input
 from core.training import EpochEvent, TrainingRun, seeded_model
@@ -59,6 +63,12 @@ def main() -> None:
                         help="keep the last N training images out, and report on them, not the test set")
     parser.add_argument("--augment", action="append", default=[], metavar="FIELD=VALUE",
                         help="change one field of the ROBUST recipe (repeatable)")
+    parser.add_argument("--from", dest="start", metavar="PATH",
+                        help="start from these weights (a fine-tune), not freshly initialised ones")
+    parser.add_argument("--lr", type=float, default=RECIPE.lr,
+                        help="the learning rate: the one-cycle's peak, or the constant rate")
+    parser.add_argument("--schedule", default=RECIPE.schedule, choices=("onecycle", "constant"))
+    parser.add_argument("--seed", type=int, default=RECIPE.seed)
     args = parser.parse_args()
     if args.hold_out and args.out == str(PRETRAINED_PATH):
         raise SystemExit("--hold-out makes a candidate, not the shipped model: give --out")
@@ -66,7 +76,8 @@ def main() -> None:
     how = changed_recipe(args.augment)
     images, labels = load_mnist(train=True)
     kept = min(args.train_size, len(images) - args.hold_out)
-    config = replace(RECIPE, epochs=args.epochs, train_size=kept)
+    config = replace(RECIPE, epochs=args.epochs, train_size=kept, lr=args.lr, schedule=args.schedule,
+                     seed=args.seed)
     ink = torch.from_numpy(images[:kept].astype("float32") / 255.0).unsqueeze(1)
     targets = torch.from_numpy(labels[:kept].copy())
     if args.hold_out:
@@ -75,6 +86,11 @@ def main() -> None:
     else:
         scored, scored_on = load_tensors(train=False), "test"
     model = seeded_model(config.seed)
+    started_from = {}
+    if args.start:
+        base, base_meta = load_model(args.start)
+        model.load_state_dict(base.state_dict())
+        started_from = {"fine_tuned_from": base_meta}
     last = None
     run = TrainingRun.start(model, config, "cpu", (ink, targets), scored, batch_transform=RandomChanges(how))
     for event in run.events():
@@ -86,7 +102,8 @@ def main() -> None:
     held_out = {"held_out": args.hold_out} if args.hold_out else {}
     meta = training_meta(config, epochs=last.epoch, test_acc=last.test_acc, test_loss=last.test_loss,
                          device=torch.device("cpu"), source="pretrained", augmentation=asdict(how),
-                         torch=torch.__version__.split("+")[0], threads=torch.get_num_threads(), **held_out)
+                         torch=torch.__version__.split("+")[0], threads=torch.get_num_threads(),
+                         **held_out, **started_from)
     save_model(model, args.out, meta)
     print(f"saved {args.out}: {scored_on} accuracy {last.test_acc:.2f}% after {last.elapsed_s:.0f} s")
     print(json.dumps(meta, indent=2, sort_keys=True))
