@@ -170,7 +170,8 @@ def board_rows(board: Board, me: str | None) -> list[dict]:
     """The board's runs as the charts and the table take them; `me`: the viewer's member id."""
     return [{"share_id": row.share_id, "nickname": row.nickname, "name": row.run.name,
              "recipe": row.run.recipe, "epochs": row.run.epochs, "final_acc": row.run.final_acc,
-             "seconds": row.run.seconds, "mine": row.member_id == me, "hidden": row.hidden}
+             "seconds": row.run.seconds, "mine": row.member_id == me, "hidden": row.hidden,
+             "member_id": row.member_id}
             for row in board.runs]
 
 
@@ -181,14 +182,24 @@ def board_of_version(class_id: str, version: int) -> Board:
     return classes().board(class_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
 def board_specs(class_id: str, version: int, lang: str, colour_by: str, setting: str, me: str | None,
                 big: bool) -> tuple[dict, dict, list[dict]]:
-    """The curves chart, the sweep chart and the rows of one version of a class's board, built once
-    per viewer and choice of colouring (a learner's own runs are drawn thicker; the projector and
-    the teacher, `me` None, share theirs)."""
+    """The curves chart, the sweep chart and the rows of one version of a class's board as `me` (a
+    member id; None: the projector or the teacher) sees them: its own runs drawn thicker. The charts are
+    built once per version and choice of colouring for every viewer; a learner's copy only marks its rows."""
+    curves, sweep, rows = _shared_specs(class_id, version, lang, colour_by, setting, big)
+    mine = {row["share_id"] for row in rows if me is not None and row["member_id"] == me}
+    if not mine:
+        return curves, sweep, rows
+    return (class_charts.marked_as_mine(curves, mine), class_charts.marked_as_mine(sweep, mine),
+            [{**row, "mine": row["share_id"] in mine} for row in rows])
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _shared_specs(class_id: str, version: int, lang: str, colour_by: str, setting: str,
+                  big: bool) -> tuple[dict, dict, list[dict]]:
     t = Translator(lang)
-    rows = board_rows(board_of_version(class_id, version), me)
+    rows = board_rows(board_of_version(class_id, version), None)
     titles = {"epoch": t("class.board.epoch"), "accuracy": t("class.board.accuracy"),
               "who": t("class.board.who"), "run": t("class.board.run"), "colour": t(f"train.{colour_by}"),
               "setting": t(f"train.{setting}")}

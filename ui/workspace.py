@@ -16,6 +16,7 @@ the app then works as before, in the session only.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 from typing import Any
@@ -96,16 +97,29 @@ def workspace() -> Workspace | None:
 
 
 def client_address() -> str | None:
-    """The learner's address for the limit on new workspaces: behind this machine's own proxy
-    (`make serve`'s nginx) the address it forwarded, else the connection's."""
-    address = st.context.ip_address
-    if not isinstance(address, str):
-        return None
-    if address in ("127.0.0.1", "::1"):
-        forwarded = st.context.headers.get("X-Forwarded-For")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()  # the hop our proxy added: the one not forged
-    return address
+    """The learner's address for the limits on new workspaces and wrong class codes: behind this
+    machine's own proxy (`make serve`'s nginx) the address it forwarded, else the connection's; None
+    for a browser on this machine itself (no limit: one person at the keyboard)."""
+    # Streamlit gives None for a connection from 127.0.0.1 or ::1: our nginx, or a local browser
+    return address_of(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
+
+
+def address_of(connection: str | None, forwarded: str | None) -> str | None:
+    """The address to count: the connection's unless it is this machine (`connection` None or loopback),
+    then the last hop of X-Forwarded-For, which our own proxy added (None: a local browser)."""
+    if isinstance(connection, str) and not _loopback(connection):
+        return connection  # a direct connection: a forwarded header would be the client's own claim
+    last = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return last or None
+
+
+def _loopback(address: str) -> bool:
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    mapped = getattr(parsed, "ipv4_mapped", None)  # ::ffff:127.0.0.1 is 127.0.0.1
+    return (mapped or parsed).is_loopback
 
 
 def workspace_key() -> str:

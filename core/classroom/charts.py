@@ -45,9 +45,19 @@ def curves_chart(runs: list[dict], colour_by: str, *, titles: dict[str, str], bi
 
 def sweep_frame(runs: list[dict], setting: str) -> pd.DataFrame:
     """One row per shared run: the setting's value and the final accuracy (runs without it left out)."""
-    rows = [{"value": run["recipe"].get(setting), "accuracy": run["final_acc"], "who": run["nickname"],
-             "mine": run["mine"]} for run in runs if run["recipe"].get(setting) is not None]
-    return pd.DataFrame(rows, columns=["value", "accuracy", "who", "mine"])
+    rows = [{"share": run["share_id"], "value": run["recipe"].get(setting), "accuracy": run["final_acc"],
+             "who": run["nickname"], "mine": run["mine"]}
+            for run in runs if run["recipe"].get(setting) is not None]
+    return pd.DataFrame(rows, columns=["share", "value", "accuracy", "who", "mine"])
+
+
+def marked_as_mine(spec: dict, shares: set[str]) -> dict:
+    """A copy of a board chart's spec (`to_dict()`) whose data rows of the viewer's own `shares` say
+    `mine`, so one spec built per version of the class serves every viewer (copying rows costs far less
+    than building the chart again)."""
+    datasets = {name: [{**row, "mine": row.get("share") in shares} for row in rows]
+                for name, rows in spec.get("datasets", {}).items()}
+    return {**spec, "datasets": datasets}
 
 
 def sweep_chart(runs: list[dict], setting: str, *, titles: dict[str, str], big: bool = False) -> alt.Chart:

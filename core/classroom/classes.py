@@ -126,15 +126,17 @@ class Classes:
 
     def recover(self, recovery_code: str, address: str | None = None,
                 now: float | None = None) -> tuple[str, str] | None:
-        """(class_id, a new teacher key) for a recovery code, the old key void from now; None if wrong."""
+        """(class_id, a new teacher key) for a recovery code, the old key void from now; None if wrong
+        (TooManyAttempts after 10 wrong codes from this address in a minute)."""
         hashed = codes.recovery_hash(recovery_code)
         now = time.time() if now is None else now
-        self._count_attempt(address, now)
+        self._check_attempts(address, now)
         teacher_key = new_secret()
         with self._store.writing() as connection:
             class_id = connection.scalar(select(classes_table.c.id).where(
                 classes_table.c.recovery_hash == (hashed or "-")).with_for_update())
             if class_id is None:
+                _record_miss(connection, address, now)
                 return None
             connection.execute(update(classes_table).where(classes_table.c.id == class_id).values(
                 teacher_key_hash=codes.teacher_key_hash(teacher_key), active_at=now))
@@ -148,13 +150,18 @@ class Classes:
     # -- learners
 
     def find(self, join_code: str, address: str | None = None, now: float | None = None) -> ClassInfo | None:
-        """The class a join code names (ended ones too), or None; TooManyAttempts past 10 a minute."""
+        """The class a join code names (ended ones too), or None; TooManyAttempts after 10 wrong codes from
+        this address in a minute."""
         now = time.time() if now is None else now
-        self._count_attempt(address, now)
+        self._check_attempts(address, now)
         with self._store.reading() as connection:
             row = connection.execute(self._info_query().where(
                 classes_table.c.join_code_hash == (codes.join_code_hash(join_code) or "-"))).first()
-            return None if row is None else _info(row)
+        if row is None:
+            with self._store.writing() as connection:
+                _record_miss(connection, address, now)
+            return None
+        return _info(row)
 
     def info(self, class_id: str) -> ClassInfo | None:
         """The class, or None."""
@@ -174,40 +181,45 @@ class Classes:
     def join(self, join_code: str, learner: Workspace, nickname: str, address: str | None = None,
              now: float | None = None) -> Member:
         """Join by code (again: the same member, nickname updated unless the class is locked); NotFound for
-        a wrong code, Refused("locked"/"ended"/"nickname"), TooManyAttempts past 10 tries a minute."""
+        a wrong code, Refused("locked"/"ended"/"nickname"), TooManyAttempts after 10 wrong codes from this
+        address in a minute (only wrong codes count: a class behind one school address joins at once)."""
         now = time.time() if now is None else now
-        self._count_attempt(address, now)
+        self._check_attempts(address, now)
         nickname = clean_nickname(nickname)
-        with self._store.writing() as connection:
-            found = connection.execute(
-                select(classes_table.c.id, classes_table.c.locked, classes_table.c.ended,
-                       classes_table.c.sweep, classes_table.c.members_joined)
-                .where(classes_table.c.join_code_hash == (codes.join_code_hash(join_code) or "-"))
-                .with_for_update()).first()
-            if found is None:
-                raise NotFound("no class has this code")
-            if found.ended:
-                raise Refused("ended")
-            workspace_id = learner.id_in(connection, create_at=now)
-            existing = connection.execute(
-                select(members.c.id, members.c.join_order, members.c.nickname)
-                .where(members.c.class_id == found.id, members.c.workspace_id == workspace_id)).first()
-            if existing is None and found.locked:
-                raise Refused("locked")
-            if existing is None:
-                member_id, order = secrets.token_hex(8), found.members_joined
-                connection.execute(insert(members).values(
-                    id=member_id, class_id=found.id, workspace_id=workspace_id, nickname=nickname,
-                    hidden=False, joined_at=now, join_order=order))
-                self._changed(connection, found.id, now, joined=1)
-            else:
-                member_id, order, stored = existing
-                if found.locked:  # no changes now: nor undoing the teacher's renaming
-                    nickname = stored
-                elif nickname != stored:
-                    connection.execute(update(members).where(members.c.id == member_id)
-                                       .values(nickname=nickname))
-                    self._changed(connection, found.id, now)
+        try:
+            with self._store.writing() as connection:
+                found = connection.execute(
+                    select(classes_table.c.id, classes_table.c.locked, classes_table.c.ended,
+                           classes_table.c.sweep, classes_table.c.members_joined)
+                    .where(classes_table.c.join_code_hash == (codes.join_code_hash(join_code) or "-"))
+                    .with_for_update()).first()
+                if found is None:
+                    raise NotFound("no class has this code")
+                if found.ended:
+                    raise Refused("ended")
+                workspace_id = learner.id_in(connection, create_at=now)
+                existing = connection.execute(
+                    select(members.c.id, members.c.join_order, members.c.nickname)
+                    .where(members.c.class_id == found.id, members.c.workspace_id == workspace_id)).first()
+                if existing is None and found.locked:
+                    raise Refused("locked")
+                if existing is None:
+                    member_id, order = secrets.token_hex(8), found.members_joined
+                    connection.execute(insert(members).values(
+                        id=member_id, class_id=found.id, workspace_id=workspace_id, nickname=nickname,
+                        hidden=False, joined_at=now, join_order=order))
+                    self._changed(connection, found.id, now, joined=1)
+                else:
+                    member_id, order, stored = existing
+                    if found.locked:  # no changes now: nor undoing the teacher's renaming
+                        nickname = stored
+                    elif nickname != stored:
+                        connection.execute(update(members).where(members.c.id == member_id)
+                                           .values(nickname=nickname))
+                        self._changed(connection, found.id, now)
+        except NotFound:
+            self._miss(address, now)  # its own transaction: the join's was rolled back
+            raise
         return Member(found.id, member_id, nickname, _sweep_value(found.sweep, order))
 
     def memberships(self, learner: Workspace) -> list[Member]:
@@ -394,14 +406,19 @@ class Classes:
                       _version_of(classes_table.c.id).label("version"), classes_table.c.created_at,
                       count.label("members"))
 
-    def _count_attempt(self, address: str | None, now: float) -> None:
-        """Record a code attempt from `address` (kept even when refused); TooManyAttempts past the limit."""
+    def _check_attempts(self, address: str | None, now: float) -> None:
+        """TooManyAttempts when `address` gave 10 wrong codes in the last minute (None: no limit)."""
         if address is None:
             return
-        with self._store.writing() as connection:
-            made = _recent_attempts(connection, address_hash(address), now)
-        if made > ATTEMPTS_PER_MINUTE:
+        with self._store.reading() as connection:
+            missed = connection.scalar(select(func.count()).select_from(join_attempts).where(
+                join_attempts.c.address_hash == address_hash(address), join_attempts.c.at > now - 60.0))
+        if missed >= ATTEMPTS_PER_MINUTE:
             raise TooManyAttempts(ATTEMPTS_PER_MINUTE)
+
+    def _miss(self, address: str | None, now: float) -> None:
+        with self._store.writing() as connection:
+            _record_miss(connection, address, now)
 
     @staticmethod
     def _lock_class(connection: Connection, class_id: str):
@@ -455,6 +472,13 @@ def _recent_attempts(connection: Connection, hashed: str, now: float) -> int:
     connection.execute(insert(join_attempts).values(address_hash=hashed, at=now))
     return connection.scalar(select(func.count()).select_from(join_attempts).where(
         join_attempts.c.address_hash == hashed, join_attempts.c.at > now - 60.0))
+
+
+def _record_miss(connection: Connection, address: str | None, now: float) -> None:
+    """Record a wrong join or recovery code from `address` (None: not counted)."""
+    if address is not None:
+        connection.execute(delete(join_attempts).where(join_attempts.c.at <= now - 60.0))
+        connection.execute(insert(join_attempts).values(address_hash=address_hash(address), at=now))
 
 
 def _sharer_hash(member_id: str) -> str:

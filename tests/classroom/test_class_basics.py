@@ -76,12 +76,14 @@ def test_a_wrong_code_is_none_or_not_found(store, classes):
     assert classes.info("no-such-class") is None
 
 
-def test_more_than_ten_attempts_a_minute_from_one_address_are_refused(store, classes):
+def test_after_ten_wrong_codes_a_minute_from_one_address_every_attempt_is_refused(store, classes):
     made = classes.create(store.workspace(store.new_secret()), "Class", "en")
     learner = store.workspace(store.new_secret())
     for attempt in range(9):
         assert classes.find("WRONG" + str(attempt).zfill(3), address="10.0.0.7", now=NOW + attempt) is None
-    classes.join(made.join_code, learner, "Cy", address="10.0.0.7", now=NOW + 9)  # the tenth
+    classes.join(made.join_code, learner, "Cy", address="10.0.0.7", now=NOW + 9)  # a right code: not counted
+    with pytest.raises(NotFound):  # the tenth wrong one
+        classes.join("WRONG999", learner, "Cy", address="10.0.0.7", now=NOW + 9)
     with pytest.raises(TooManyAttempts):
         classes.find(made.join_code, address="10.0.0.7", now=NOW + 10)
     with pytest.raises(TooManyAttempts):
@@ -151,3 +153,11 @@ def test_joining_a_locked_or_ended_class_is_refused_but_members_rejoin_a_locked_
         classes.join(made.join_code, member, "In")
     assert classes.find(made.join_code).ended
     assert classes.memberships(member) == []
+
+
+def test_a_whole_class_behind_one_school_address_joins_at_once(store, classes):
+    made = classes.create(store.workspace(store.new_secret()), "Class", "en")
+    for number in range(60):  # one NAT address, sixty right codes within a minute
+        classes.join(made.join_code, store.workspace(store.new_secret()), f"L{number}", address="203.0.113.9",
+                     now=NOW + number / 2)
+    assert classes.info(made.class_id).members == 60
