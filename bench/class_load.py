@@ -19,12 +19,12 @@ The clients (bench/load.py's `Browser`: each sends a workspace cookie of its own
   seconds, each learner opens `/classroom?lang=en&join=<code>` (the teacher's join link), types a
   nickname, presses Join, presses Share, and keeps the class page open, pressing the board's Refresh every
   `--refresh-every` seconds or so (a learner's board redraws when they ask) until the end.
-  Each learner connects from an address of its own, as on a school's network: the class allows 10 code
-  attempts a minute per client address, so learner N's websocket leaves from 127.0.0.N+2 (any 127.x
-  address is this machine; the server, listening on every interface, sees the peer ::ffff:127.0.0.N+2).
-  `--one-address` puts them all on 127.0.0.1, as behind one NAT address: past the tenth join in a minute
-  they are refused ("too many tries from your network"). An X-Forwarded-For header would not do: the
-  app reads it only from a peer it sees as 127.0.0.1 or ::1, which Streamlit reports as no address.
+  Each learner connects from an address of its own, as devices on a school's network: learner N's
+  websocket leaves from 127.0.0.N+2 (any 127.x address is this machine; the server, listening on every
+  interface, sees the peer ::ffff:127.0.0.N+2, which the app counts as that address). `--one-address`
+  puts them all on 127.0.0.1 (the app counts no address for a browser on its own machine). Only wrong
+  codes count toward the class's 10 attempts a minute per address, so a class behind one NAT address
+  joins at once (tests/classroom/test_class_basics.py).
 - The projector opens `/board?lang=en&class=<id>` and, as the browser's timer does for the page's
   `st.fragment(run_every=5)`, asks every 5 s for a rerun of that fragment alone (a `rerun_script` BackMsg
   with the fragment id the page's `auto_rerun` message named, `is_auto_rerun` set); each refresh is timed
@@ -34,7 +34,7 @@ The clients (bench/load.py's `Browser`: each sends a workspace cookie of its own
 Before the clock starts one visitor opens the class page, the board and the train page once (the server's
 first run of a page is the teacher's, not the class's; `--no-warmup` skips it).
 `--replicas N` serves the app as `make serve` does (N processes behind nginx, sticky by cookie) instead of
-one `make run` process; behind nginx the app sees every peer as 127.0.0.1, so the join limit does not apply.
+one `make run` process; behind nginx the app counts the address nginx forwarded (X-Forwarded-For's last hop).
 The boards stay open `--seconds` after the last share, and at least until the training run has ended.
 At the end the store itself is checked: the class has every learner as a member and every shared run.
 """
@@ -111,23 +111,28 @@ async def busiest_windows(pid: int | None, stop: asyncio.Event, windows: list[fl
         windows.append((process_cpu_s(pid) - before) / (time.perf_counter() - started))
 
 
-def board_build_s(class_id: str, member_id: str | None, repeats: int = 3) -> float:
-    """The seconds one build of the class page's board (both charts' specs and the rows, for one viewer) takes
-    in this process, uncached: what the server pays per viewer each time the class's version moves."""
+def board_build_s(class_id: str, member_id: str | None, repeats: int = 3) -> tuple[float, float]:
+    """The seconds, in this process, of one build of the class page's board charts (both specs and the rows,
+    uncached: what the server pays once per version of the class, for every viewer) and of one viewer's
+    copy of them marked with their own runs (what each learner's refresh pays)."""
     logging.disable(logging.WARNING)  # Streamlit's caches say "no runtime found" outside a server
     try:
         from ui import classroom
 
-        build = classroom.board_specs.__wrapped__
         version = classroom.classes().version(class_id)
-        timings = []
+        builds, marks = [], []
         for _ in range(repeats):
             started = time.perf_counter()
-            build(class_id, version, "en", "lr", "lr", member_id, False)
-            timings.append(time.perf_counter() - started)
+            classroom._shared_specs.__wrapped__(class_id, version, "en", "lr", "lr", False)
+            builds.append(time.perf_counter() - started)
+        classroom.board_specs(class_id, version, "en", "lr", "lr", None, False)  # the shared build, cached
+        for _ in range(repeats):
+            started = time.perf_counter()
+            classroom.board_specs(class_id, version, "en", "lr", "lr", member_id, False)
+            marks.append(time.perf_counter() - started)
     finally:
         logging.disable(logging.NOTSET)
-    return statistics.median(timings)
+    return statistics.median(builds), statistics.median(marks)
 
 
 def tiny_run():
@@ -341,10 +346,10 @@ async def measure(server, classes: Classes, made, cookies: list[str], args: argp
           f"{len(sharers)} members (expected {args.learners} and {args.learners})")
     stored_ok = board_state.info.members == args.learners and len(board_state.runs) == args.learners
     if board_state.runs:
-        seconds = await asyncio.to_thread(board_build_s, made.class_id, board_state.runs[0].member_id)
-        print(f"one build of a learner's board of {len(board_state.runs)} runs (charts and rows, uncached): "
-              f"{seconds:.2f} s in the bench's process now; the server builds one per viewer per version, "
-              f"and each join and share is a new version")
+        build, mark = await asyncio.to_thread(board_build_s, made.class_id, board_state.runs[0].member_id)
+        print(f"the board of {len(board_state.runs)} runs in the bench's process: one build of its charts "
+              f"{build:.2f} s (once per version of the class, for every viewer; each join and share is a new "
+              f"version), one learner's copy marked with their own runs {mark:.3f} s (each refresh)")
 
     verdicts = []
     if "board refresh" in p95s:
