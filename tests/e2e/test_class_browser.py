@@ -60,11 +60,11 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
     teacher.get_by_text(T("class.teach.sweep")).click()  # the sweep: 0.001, 0.01, 0.1, 0.5 in turn
     teacher.get_by_role("button", name=T("class.teach.sweep_button")).click()
     wait_for_app(teacher)
-    expect(teacher.get_by_text(T("class.teach.sweep_set"))).to_be_visible()
+    expect(teacher.get_by_text(T("class.teach.sweep_set"))).to_be_visible(timeout=30_000)
     teacher.get_by_text(T("class.teach.challenge")).click()  # at most 1,000 images and 3 epochs
     teacher.get_by_role("button", name=T("class.teach.challenge_button")).click()
     wait_for_app(teacher)
-    expect(teacher.get_by_text(T("class.teach.challenge_set"))).to_be_visible()
+    expect(teacher.get_by_text(T("class.teach.challenge_set"))).to_be_visible(timeout=30_000)
 
     values = []
     for nickname in ("ada", "[x](http://evil.example)"):
@@ -72,7 +72,7 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
         learner.get_by_role("textbox", name=T("class.join.nickname")).fill(nickname)
         learner.get_by_role("button", name=T("class.join.button"), exact=True).click()
         wait_for_app(learner)
-        expect(learner.get_by_text(T("class.join.done", nickname=nickname))).to_be_visible()
+        expect(learner.get_by_text(T("class.join.done", nickname=nickname))).to_be_visible(timeout=30_000)
         values.append(re.search(r"your value is (\S+)", learner.inner_text("body")).group(1))
         if nickname == "ada":  # the challenge's button: 1,000 images, 3 epochs, the validation images out
             learner.get_by_role("button", name=T("class.challenge.train")).click()
@@ -86,7 +86,7 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
         wait_for_app(learner)
         learner.get_by_role("button", name=T("class.share.button")).click()
         wait_for_app(learner)
-        expect(learner.get_by_text(T("class.share.done"))).to_be_visible()
+        expect(learner.get_by_text(T("class.share.done"))).to_be_visible(timeout=30_000)
     assert values[0] != values[1]  # the sweep gave each learner the next value
     assert learner.locator("a[href*='evil.example']").count() == 0  # the nickname is text, not a link
     assert learner.get_by_text("[x](http://evil.example)").count() >= 1
@@ -99,7 +99,7 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
     expect(ranked).not_to_contain_text("evil.example")
     unranked = T("class.challenge.why.validation", which=T("class.challenge.which.own"))
     line = f"[x](http://evil.example) · epochs 1 · 1,000 images: {unranked}"
-    expect(projector.get_by_text(line)).to_be_visible()
+    expect(projector.get_by_text(line)).to_be_visible(timeout=30_000)
     controls = "[data-testid='stMain'] :is([data-testid='stButton'], [data-testid='stCheckbox'], input)"
     assert projector.locator(controls).count() == 0  # read-only: no moderation, no widgets
     screenshot(projector, "class-projector")

@@ -89,13 +89,14 @@ def sidebar(tab: Page) -> str:
 
 
 def set_slider(tab: Page, label: str, presses: int) -> None:
-    """The slider labelled `label` at its smallest value, then `presses` steps up, with the keyboard."""
+    """The slider labelled `label` at its smallest value, then `presses` steps up, with the keyboard; each
+    key waits for the page's rerun (the training page's prompts redraw with the epochs, and a key pressed
+    mid-redraw can be lost)."""
     thumb = tab.locator("[data-testid='stSlider']").filter(has_text=label).get_by_role("slider").first
-    thumb.focus()
-    thumb.press("Home")
-    for _ in range(presses):
-        thumb.press("ArrowRight")
-    wait_for_app(tab)
+    for key in ["Home"] + ["ArrowRight"] * presses:
+        thumb.focus()
+        thumb.press(key)
+        wait_for_app(tab)
 
 
 @pytest.mark.e2e
@@ -116,7 +117,7 @@ def test_a_learners_work_survives_refresh_new_tab_and_restart_and_moves_by_code(
     accuracy = tab.get_by_text(translate("train.results.test_acc", "en"), exact=True)
     expect(accuracy).to_be_visible(timeout=120_000)
     wait_for_app(tab)
-    expect(tab.get_by_text(re.compile(r"Done: 8/8 epochs"))).to_be_visible()
+    expect(tab.get_by_text(re.compile(r"Done: 8/8 epochs"))).to_be_visible(timeout=60_000)
     store = open_store(f"sqlite:///{server.data}/workspaces.sqlite3")
     [run] = RunShelf(store.workspace(secret)).load_all()  # the kept run: one line, no gap
     assert [row["epoch"] for row in run.curves.epochs] == list(range(1, 9))
