@@ -61,9 +61,8 @@ def show_value(setting: str, value: object) -> str:
 
 def board(class_id: str, me: str | None, big: bool = False, key: str = "") -> list[dict]:
     """The class's shared runs: curves coloured by a recipe field, the sweep, and the table; returns
-    the rows shown."""
-    kept = classroom.classes()
-    info = kept.info(class_id)
+    the rows shown. The class is read again here: a share or withdrawal above has just changed it."""
+    info = classroom.classes().info(class_id)
     if not info:
         st.info(t("class.projector.missing"))
         return []
@@ -318,9 +317,9 @@ def challenge_form(key: str, class_id: str, info) -> None:
                               index=epoch_choices.index(current.get("max_epochs")),
                               format_func=lambda n: no_limit if n is None else str(n),
                               key=f"class.challenge_epochs.{class_id}")
-        st.caption(classroom.challenge_rules({"max_train_size": images, "max_epochs": epochs}, t))
-        left, right = st.columns(2)
         rules = {"max_train_size": images, "max_epochs": epochs}
+        st.caption(classroom.challenge_rules(rules, t))
+        left, right = st.columns(2)
         try:
             if left.button(t("class.teach.challenge_button"), key=f"class.challenge_set.{class_id}",
                            type="primary"):
