@@ -17,6 +17,11 @@ candidate with `bench/robust_accuracy.py --hold-out 10000`); `--epochs 4` makes 
 Fine-tuning: `--from PATH --epochs 2 --lr 0.002 --schedule constant` starts from those weights
 instead of fresh ones (the same images and scoring; `--seed` changes the batches' order and the
 changes drawn); the metadata keeps the starting file's own under "fine_tuned_from".
+
+Weight averaging: `--ema 0.9995` also keeps an exponential moving average of the weights, moved
+towards the trained ones after every optimizer step (LeNet has no BatchNorm, so there are no
+statistics to recompute); each epoch reports both, the average goes to `--out` (its metadata
+says "ema_decay") and the raw weights beside it as `<out stem>-raw.safetensors`.
 """
 
 from __future__ import annotations
@@ -24,13 +29,16 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, fields, replace
+from pathlib import Path
 
 import torch
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from core.checkpoint import PRETRAINED_PATH, load_model, save_model
 from core.data import load_mnist, load_tensors
 from core.sketch.augment import ROBUST, Augmentation, RandomChanges, to_input
 from core.training import EpochEvent, TrainingRun, seeded_model
+from core.training.engine import evaluate
 from core.training.meta import training_meta
 from scripts.train_pretrained import RECIPE
 
@@ -69,9 +77,13 @@ def main() -> None:
                         help="the learning rate: the one-cycle's peak, or the constant rate")
     parser.add_argument("--schedule", default=RECIPE.schedule, choices=("onecycle", "constant"))
     parser.add_argument("--seed", type=int, default=RECIPE.seed)
+    parser.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
+                        help="also keep a moving average of the weights (decay per batch, e.g. 0.9995)")
     args = parser.parse_args()
     if args.hold_out and args.out == str(PRETRAINED_PATH):
         raise SystemExit("--hold-out makes a candidate, not the shipped model: give --out")
+    if not 0.0 <= args.ema < 1.0:
+        raise SystemExit(f"--ema {args.ema}: a decay in [0, 1) (0: no average)")
     torch.set_num_threads(args.threads)
     how = changed_recipe(args.augment)
     images, labels = load_mnist(train=True)
@@ -93,19 +105,39 @@ def main() -> None:
         started_from = {"fine_tuned_from": base_meta}
     last = None
     run = TrainingRun.start(model, config, "cpu", (ink, targets), scored, batch_transform=RandomChanges(how))
+    averaged = None
+    if args.ema:  # made after the run has laid the weights out for the CPU; follows every step
+        averaged = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(args.ema))
+        run.optimizer.register_step_post_hook(lambda *_: averaged.update_parameters(model))
     for event in run.events():
         if isinstance(event, EpochEvent):
             last = event
-            print(f"epoch {event.epoch}: train loss {event.train_loss:.4f} acc {event.train_acc:.2f}%  "
-                  f"{scored_on} loss {event.test_loss:.4f} acc {event.test_acc:.2f}%  "
-                  f"({event.elapsed_s:.0f} s)", flush=True)
+            line = (f"epoch {event.epoch}: train loss {event.train_loss:.4f} acc {event.train_acc:.2f}%  "
+                    f"{scored_on} loss {event.test_loss:.4f} acc {event.test_acc:.2f}%")
+            if averaged is not None:
+                ema_loss, ema_acc, _ = evaluate(averaged.module, *scored)
+                line += f"  ema loss {ema_loss:.4f} acc {ema_acc:.2f}%"
+            print(f"{line}  ({event.elapsed_s:.0f} s)", flush=True)
     held_out = {"held_out": args.hold_out} if args.hold_out else {}
-    meta = training_meta(config, epochs=last.epoch, test_acc=last.test_acc, test_loss=last.test_loss,
-                         device=torch.device("cpu"), source="pretrained", augmentation=asdict(how),
-                         torch=torch.__version__.split("+")[0], threads=torch.get_num_threads(),
-                         **held_out, **started_from)
-    save_model(model, args.out, meta)
-    print(f"saved {args.out}: {scored_on} accuracy {last.test_acc:.2f}% after {last.elapsed_s:.0f} s")
+
+    def meta_for(accuracy: float, loss: float, **extra: object) -> dict:
+        return training_meta(config, epochs=last.epoch, test_acc=accuracy, test_loss=loss,
+                             device=torch.device("cpu"), source="pretrained", augmentation=asdict(how),
+                             torch=torch.__version__.split("+")[0], threads=torch.get_num_threads(),
+                             **held_out, **started_from, **extra)
+
+    meta = meta_for(last.test_acc, last.test_loss)
+    raw_out = args.out
+    if averaged is not None:
+        out = Path(args.out)
+        raw_out = str(out.with_name(f"{out.stem}-raw{out.suffix}"))
+    save_model(model, raw_out, meta)
+    print(f"saved {raw_out}: {scored_on} accuracy {last.test_acc:.2f}% after {last.elapsed_s:.0f} s")
+    if averaged is not None:
+        ema_loss, ema_acc, _ = evaluate(averaged.module, *scored)
+        meta = meta_for(ema_acc, ema_loss, ema_decay=args.ema)
+        save_model(averaged.module, args.out, meta)
+        print(f"saved {args.out} (the weights' moving average): {scored_on} accuracy {ema_acc:.2f}%")
     print(json.dumps(meta, indent=2, sort_keys=True))
 
 
