@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from scripts.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
 
@@ -53,6 +53,21 @@ def wait_for_app(page: Page, timeout: float = 60_000) -> None:
         page.wait_for_function(idle, timeout=timeout)
         page.wait_for_timeout(400)
     page.wait_for_function(idle, timeout=timeout)
+
+
+def press_until(page: Page, button: Locator, shown: Locator, tries: int = 3) -> None:
+    """Press `button` until `shown` is visible, at most `tries` times, for a button whose effect may
+    be pressed twice (setting a value, not adding one). On a busy machine a press can land while the
+    page is still being redrawn, and a fresh-clone run once saw it lost."""
+    for attempt in range(1, tries + 1):
+        button.click()
+        wait_for_app(page)
+        try:
+            expect(shown).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            if attempt == tries:
+                raise
 
 
 def screenshot(page: Page, name: str) -> Path:

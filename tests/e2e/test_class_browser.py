@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from core.i18n import translate
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import press_until, screenshot, wait_for_app
 
 T = lambda key, **fields: translate(key, "en", **fields)  # noqa: E731
 
@@ -58,13 +58,11 @@ def test_a_class_in_the_browser(browser: Browser, app_url: str) -> None:
     join_code = code.group(1) + code.group(2)
     board_link = re.search(r"http\S+/board\?class=\S+", teacher.inner_text("body")).group(0)
     teacher.get_by_text(T("class.teach.sweep")).click()  # the sweep: 0.001, 0.01, 0.1, 0.5 in turn
-    teacher.get_by_role("button", name=T("class.teach.sweep_button")).click()
-    wait_for_app(teacher)
-    expect(teacher.get_by_text(T("class.teach.sweep_set"))).to_be_visible(timeout=30_000)
+    press_until(teacher, teacher.get_by_role("button", name=T("class.teach.sweep_button")),
+                teacher.get_by_text(T("class.teach.sweep_set")))
     teacher.get_by_text(T("class.teach.challenge")).click()  # at most 1,000 images and 3 epochs
-    teacher.get_by_role("button", name=T("class.teach.challenge_button")).click()
-    wait_for_app(teacher)
-    expect(teacher.get_by_text(T("class.teach.challenge_set"))).to_be_visible(timeout=30_000)
+    press_until(teacher, teacher.get_by_role("button", name=T("class.teach.challenge_button")),
+                teacher.get_by_text(T("class.teach.challenge_set")))
 
     values = []
     for nickname in ("ada", "[x](http://evil.example)"):

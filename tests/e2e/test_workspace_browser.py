@@ -1,5 +1,6 @@
 """In a real browser: a learner's work survives a refresh mid-run, a new tab and a server restart; a
-second browser sees none of it; a transfer code moves it; "forget me" deletes it.
+second browser sees none of it; a transfer code moves it; "forget me" deletes it. The restarted
+server's first visitor arrives on a page URL, and still gets the whole app.
 
 The server here is started as `make run` starts it, with its own data folder, so it can be stopped
 and started again over the same database."""
@@ -139,8 +140,13 @@ def test_a_learners_work_survives_refresh_new_tab_and_restart_and_moves_by_code(
     server.process.wait()
     assert gone_within(workers, 10.0)
     server.start()  # a restart: the work is in the database
-    after = open_page(learner, f"{server.url}/experiments")
+    after = open_page(learner, f"{server.url}/experiments")  # the fresh process's first page: a page URL
     assert OWN_MODEL in sidebar(after)
+    # ... still goes through the app shell (app.py's navigation and language), not a bare pages/ script
+    after.get_by_test_id("stSidebar").get_by_role("radio", name="中文").wait_for()
+    nav = after.get_by_test_id("stSidebarNav").inner_text()
+    assert translate("nav.train", "en") in nav
+    assert "app" not in nav.split()  # the legacy pages/-folder menu would list "app"
     expect(after.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=60_000)  # the kept run
     assert translate("experiments.empty", "en").split("{")[0][:30] not in after.inner_text("body")
 
