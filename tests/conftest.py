@@ -36,4 +36,6 @@ def worker_pool():
     yield pool
     processes = [worker.process for worker in pool._workers]
     pool.shutdown()
+    for process in processes:  # ended or killed by now; a loaded machine can take a moment to reap one
+        process.join(10)
     assert not any(process.is_alive() for process in processes)

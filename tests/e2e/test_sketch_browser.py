@@ -21,10 +21,6 @@ def prediction(page: Page):
 
 def open_sketch(page: Page, app_url: str, lang: str):
     """The sketch page with an empty canvas; the canvas's bounding box."""
-    # The very first session after the server starts must open at "/": one that lands straight
-    # on a page URL is run as a bare pages/ script, without app.py's sidebar and language.
-    page.goto(app_url)
-    wait_for_app(page)
     page.goto(f"{app_url}/sketch?lang={lang}")
     wait_for_app(page)
     expect(page.locator("h1").first).to_have_text(translate("sketch.title", lang))
