@@ -42,7 +42,7 @@ test: $(VENV)/.dev-installed
 	bash scripts/ensure_axe.sh  # axe-core, pinned in package.json, for the accessibility test
 	-bash scripts/ensure_nginx.sh  # for the nginx config test; without nginx that test is skipped
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n 2  # two workers (pytest-xdist): 12 min here instead of 19; three measured no faster
+	$(PY) -m pytest -q -n 2  # two workers (pytest-xdist): 9.5 min here; three measured no faster
 
 bench: $(VENV)/.app-installed
 	for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
